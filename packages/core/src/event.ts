@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { ClaimSchema, ReportSchema } from "./claim";
+import { MetricIdSchema } from "./figure";
+
+const base = { id: z.string(), metric: MetricIdSchema };
+
+/** Events the estimates engine emits; they become the alerts. Producer: extractor; consumer: notifier. */
+export const EstimateChangedEvent = z.object({
+  ...base,
+  type: z.literal("estimate_changed"),
+  previous: ClaimSchema,
+  current: ClaimSchema,
+  change: z.object({
+    absolute: z.number(),
+    relative: z.number().nullable(),
+    direction: z.enum(["up", "down", "same"]),
+  }),
+});
+export const ConflictEvent = z.object({
+  ...base,
+  type: z.literal("conflict"),
+  claims: z.tuple([ClaimSchema, ClaimSchema]),
+});
+export const InconsistencyEvent = z.object({
+  ...base,
+  type: z.literal("inconsistency"),
+  rule: z.enum(["sum_mismatch", "cumulative_fell", "additional_mismatch"]),
+  claims: z.array(ClaimSchema).min(2),
+  /** The arithmetic in plain numbers, so the alert can show it: expected vs. reported. */
+  expected: z.number(),
+  actual: z.number(),
+  formula: z.string(),
+});
+export const NewMetricEvent = z.object({ ...base, type: z.literal("new_metric"), claim: ClaimSchema });
+export const CorroborationEvent = z.object({
+  ...base,
+  type: z.literal("corroboration"),
+  claim: ClaimSchema,
+  report: ReportSchema,
+});
+export const ProjectionEvent = z.object({ ...base, type: z.literal("projection"), claim: ClaimSchema });
+export const DenialEvent = z.object({ ...base, type: z.literal("denial"), claim: ClaimSchema });
+
+export const EventSchema = z.discriminatedUnion("type", [
+  EstimateChangedEvent,
+  ConflictEvent,
+  InconsistencyEvent,
+  NewMetricEvent,
+  CorroborationEvent,
+  ProjectionEvent,
+  DenialEvent,
+]);
+export type Event = z.infer<typeof EventSchema>;
+export type EventType = Event["type"];
+export const EVENT_TYPES = EventSchema.options.map((o) => o.shape.type.value) as [EventType, ...EventType[]];
+/** Events a subscription receives unless it asks for others. */
+export const DEFAULT_EVENT_TYPES: EventType[] = [
+  "estimate_changed",
+  "conflict",
+  "inconsistency",
+  "new_metric",
+];

@@ -1,0 +1,54 @@
+/** Qualifiers of the spec, with the words that signal them and how to say them in an alert. */
+export const QUALIFIERS = [
+  { id: "exact", label: { de: "", en: "" }, cues: { de: [], en: [] } },
+  {
+    id: "approx",
+    label: { de: "rund", en: "about" },
+    cues: {
+      de: ["rund", "etwa", "ca.", "circa", "ungefähr", "knapp", "annähernd", "schätzungsweise", "in etwa"],
+      en: [
+        "about",
+        "around",
+        "roughly",
+        "some",
+        "an estimated",
+        "approximately",
+        "nearly",
+        "almost",
+        "close to",
+      ],
+    },
+  },
+  {
+    id: "at_least",
+    label: { de: "mindestens", en: "at least" },
+    cues: { de: ["mindestens", "wenigstens"], en: ["at least"] },
+  },
+  {
+    id: "more_than",
+    label: { de: "mehr als", en: "more than" },
+    cues: { de: ["mehr als", "über", "weit über"], en: ["more than", "over", "upwards of", "in excess of"] },
+  },
+  {
+    id: "at_most",
+    label: { de: "höchstens", en: "at most" },
+    cues: { de: ["höchstens"], en: ["at most", "no more than"] },
+  },
+  {
+    id: "less_than",
+    label: { de: "weniger als", en: "less than" },
+    cues: {
+      de: ["weniger als", "unter", "knapp unter"],
+      en: ["fewer than", "less than", "under", "just under"],
+    },
+  },
+  {
+    id: "up_to",
+    label: { de: "bis zu", en: "up to" },
+    cues: { de: ["bis zu"], en: ["up to", "as many as"] },
+  },
+  { id: "range", label: { de: "zwischen", en: "between" }, cues: { de: [], en: [] } },
+] as const;
+
+export type QualifierId = (typeof QUALIFIERS)[number]["id"];
+export const QUALIFIER_IDS = QUALIFIERS.map((q) => q.id) as [QualifierId, ...QualifierId[]];

@@ -1,0 +1,10 @@
+export { connectRedis } from "./connect";
+export {
+  freePort,
+  ping,
+  type RedisServer,
+  RedisServerMissingError,
+  type StartOptions,
+  startRedisServer,
+} from "./redis-server";
+export { type ResolvedRedis, type ResolveOptions, resolveRedis } from "./resolve-redis";

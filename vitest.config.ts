@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["packages/*/src/**/*.test.ts", "services/*/src/**/*.test.ts", "tests/**/*.test.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    // Suites spawn their own redis-server and HTTP servers; two cores, so keep forks modest.
+    pool: "forks",
+    maxWorkers: 3,
+  },
+});
