@@ -1,0 +1,1 @@
+export { ConfigError, ENV_VARIABLES, type LoadOptions, loadConfig, redactConfig } from "./load-config";
