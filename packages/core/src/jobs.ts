@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EventSchema } from "./event";
+import { FeedSchema } from "./feed";
 import { Lang } from "./figure";
 import { Snowflake } from "./guild";
 
@@ -15,6 +16,8 @@ export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 export const PollJobSchema = z.object({
   feedUrl: z.string().url(),
   slot: z.string(),
+  /** The feed's settings as the scheduler saw them (name, language, full text, interval). */
+  feed: FeedSchema.optional(),
 });
 export type PollJob = z.infer<typeof PollJobSchema>;
 
