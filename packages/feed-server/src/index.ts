@@ -1,0 +1,1 @@
+export { type FeedFault, type FeedServer, type PublishedArticle, startFeedServer } from "./feed-server";
