@@ -1,0 +1,19 @@
+export { type QueueDepths, queueDepths } from "./depths";
+export { alertJobId, articleJobId, pollJobId, shortHash } from "./job-ids";
+export { InvalidJobError, parseJob } from "./job-schema";
+export {
+  type Connection,
+  createQueues,
+  DEFAULT_JOB_OPTIONS,
+  type QueueKey,
+  type Queues,
+  type QueuesOptions,
+} from "./queues";
+export { type CloseAllOptions, type CloseAllResult, closeAll, onShutdownSignals } from "./shutdown";
+export {
+  type JobHandler,
+  type QueueLogger,
+  type StartWorkerOptions,
+  startWorker,
+  type WorkerMetrics,
+} from "./worker";

@@ -1,0 +1,27 @@
+import { createHash } from "node:crypto";
+
+/**
+ * Deterministic BullMQ job ids. BullMQ rejects ids containing ':' and ids that are all digits,
+ * so every id is a word prefix plus hex hashes and already-safe parts.
+ */
+export function pollJobId(feedUrl: string, slot: string): string {
+  return `poll-${shortHash(feedUrl)}-${safePart(slot)}`;
+}
+
+export function articleJobId(canonicalUrl: string): string {
+  return `article-${shortHash(canonicalUrl)}`;
+}
+
+export function alertJobId(eventId: string, channelId: string): string {
+  return `alert-${shortHash(eventId)}-${safePart(channelId)}`;
+}
+
+/** 16 hex digits of SHA-1: 64 bits, collision-free in practice for feeds, articles and events. */
+export function shortHash(text: string): string {
+  return createHash("sha1").update(text).digest("hex").slice(0, 16);
+}
+
+/** Keeps short plain parts readable (slots, Discord ids); hashes anything else. */
+function safePart(part: string): string {
+  return /^[A-Za-z0-9_.-]{1,64}$/.test(part) ? part : shortHash(part);
+}
