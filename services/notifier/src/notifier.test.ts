@@ -1,0 +1,205 @@
+import type { AlertJob, Subscription } from "@zw/core";
+import { SubscriptionSchema } from "@zw/core";
+import { createQueues, type Queues } from "@zw/queue";
+import { connectRedis } from "@zw/redis";
+import type { Redis } from "ioredis";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startTestRedis, type TestRedis } from "../../../tests/fixtures/redis";
+import type { AlertSink, DeliveryResult } from "./alert-sink";
+import { endOfQuietHours, startNotifier } from "./notifier";
+
+const GUILD = "100000000000000001";
+const CHANNEL = "200000000000000002";
+const silent = { debug() {}, info() {}, warn() {}, error() {} };
+
+function feedNotice(n: number): AlertJob {
+  return {
+    alert: {
+      type: "feed_failing",
+      id: `notice-${n}`,
+      feedUrl: `http://feeds.example/${n}`,
+      reason: "timeout",
+    },
+    guildId: GUILD,
+    channelId: CHANNEL,
+    roleId: null,
+    lang: "en",
+  };
+}
+
+/** A sink that answers from a script, then "sent"; it records every delivery attempt. */
+function scriptedSink(script: DeliveryResult[]): AlertSink & { attempts: string[]; nonces: string[] } {
+  const attempts: string[] = [];
+  const nonces: string[] = [];
+  return {
+    attempts,
+    nonces,
+    async deliver(job, nonce) {
+      attempts.push(job.alert.id);
+      nonces.push(nonce);
+      return script.shift() ?? { status: "sent" };
+    },
+  };
+}
+
+async function until(condition: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > end) throw new Error("condition not met in time");
+    await new Promise((ok) => setTimeout(ok, 25));
+  }
+}
+
+describe("startNotifier", () => {
+  let server: TestRedis;
+  let redis: Redis;
+  let queues: Queues;
+  let subscription: Subscription;
+  let paused: string[];
+  let digested: AlertJob[];
+  let stop: (() => Promise<void>) | null = null;
+
+  beforeAll(async () => {
+    server = await startTestRedis();
+  });
+  afterAll(() => server.dispose());
+  beforeEach(async () => {
+    redis = connectRedis(server.url);
+    await redis.flushall();
+    queues = createQueues(redis);
+    subscription = SubscriptionSchema.parse({ guildId: GUILD, channelId: CHANNEL, events: ["conflict"] });
+    paused = [];
+    digested = [];
+  });
+  afterEach(async () => {
+    await stop?.();
+    stop = null;
+    await queues.close();
+    redis.disconnect();
+  });
+
+  function run(sink: AlertSink) {
+    const notifier = startNotifier({
+      connection: redis,
+      redis,
+      alertQueue: queues.alert,
+      logger: silent,
+      deps: {
+        sink,
+        subscription: async () => subscription,
+        pauseSubscription: async (_g, _c, reason) => {
+          paused.push(reason);
+          subscription = { ...subscription, pausedReason: reason };
+        },
+        addToDigest: async (job) => {
+          digested.push(job);
+        },
+      },
+      retryDelayMs: 50,
+    });
+    stop = notifier.stop;
+    return notifier;
+  }
+
+  it("delivers each alert once, even when the same alert is enqueued again", async () => {
+    const sink = scriptedSink([]);
+    run(sink);
+    await queues.enqueueAlert(feedNotice(1));
+    await until(() => sink.attempts.length === 1);
+    await queues.enqueueAlert(feedNotice(1));
+    await queues.enqueueAlert(feedNotice(2));
+    await until(() => sink.attempts.length === 2);
+    await new Promise((ok) => setTimeout(ok, 300));
+    expect(sink.attempts).toEqual(["notice-1", "notice-2"]);
+    expect(sink.nonces[0]).toHaveLength(25);
+    expect(sink.nonces[0]).not.toBe(sink.nonces[1]);
+  });
+
+  it("keeps a channel's order while the sink fails, and delivers everything when it recovers", async () => {
+    const sink = scriptedSink([
+      { status: "retry", reason: "502 Bad Gateway" },
+      { status: "retry", reason: "429", retryAfterMs: 300 },
+      { status: "retry", reason: "ECONNREFUSED" },
+    ]);
+    for (let n = 1; n <= 4; n++) await queues.enqueueAlert(feedNotice(n));
+    run(sink);
+    await until(async () => (await queues.alert.getCompletedCount()) === 4);
+    const delivered = sink.attempts.slice(3);
+    expect(sink.attempts.slice(0, 3)).toEqual(["notice-1", "notice-1", "notice-1"]);
+    expect(delivered).toEqual(["notice-1", "notice-2", "notice-3", "notice-4"]);
+    expect(await queues.alert.getFailedCount()).toBe(0);
+  });
+
+  it("pauses the subscription on a permanent error and does not retry", async () => {
+    const sink = scriptedSink([{ status: "permanent", reason: "Unknown Channel (10003)" }]);
+    run(sink);
+    await queues.enqueueAlert(feedNotice(1));
+    await until(async () => (await queues.alert.getFailedCount()) === 1);
+    expect(paused).toEqual(["Unknown Channel (10003)"]);
+    const [failed] = await queues.alert.getFailed();
+    expect(failed?.failedReason).toMatch(/not delivered: Unknown Channel/);
+    expect(failed?.attemptsMade).toBe(1);
+    await queues.enqueueAlert(feedNotice(2));
+    await until(async () => (await queues.alert.getCompletedCount()) === 1);
+    expect(sink.attempts).toEqual(["notice-1"]);
+  });
+
+  it("keeps alerts of a digest subscription for the summary", async () => {
+    subscription = { ...subscription, digest: true };
+    const sink = scriptedSink([]);
+    run(sink);
+    await queues.enqueueAlert(feedNotice(1));
+    await until(() => digested.length === 1);
+    expect(sink.attempts).toEqual([]);
+  });
+
+  it("holds alerts back during quiet hours", async () => {
+    const hour = new Date().getUTCHours();
+    subscription = { ...subscription, quietHours: { from: hour, to: (hour + 2) % 24 } };
+    const sink = scriptedSink([]);
+    run(sink);
+    await queues.enqueueAlert(feedNotice(1));
+    await until(async () => (await queues.alert.getDelayed()).length === 1);
+    const [delayed] = await queues.alert.getDelayed();
+    const expected = endOfQuietHours(subscription, new Date())!.getTime();
+    // BullMQ stores the delay relative to its own clock reading: equal within milliseconds.
+    expect(Math.abs(delayed!.timestamp + delayed!.delay - expected)).toBeLessThan(1_000);
+    expect(sink.attempts).toEqual([]);
+  });
+
+  it("refuses a payload that fails its schema without retrying it", async () => {
+    run(scriptedSink([]));
+    await queues.alert.add("zw-alert", { alert: { type: "nonsense" }, guildId: "x" } as never, {
+      jobId: "bad-1",
+    });
+    await until(async () => (await queues.alert.getFailedCount()) === 1);
+    const [failed] = await queues.alert.getFailed();
+    expect(failed?.failedReason).toMatch(/job bad-1: .*invalid/i);
+    expect(failed?.attemptsMade).toBe(1);
+  });
+});
+
+describe("endOfQuietHours", () => {
+  const sub = (from: number, to: number) =>
+    SubscriptionSchema.parse({
+      guildId: GUILD,
+      channelId: CHANNEL,
+      events: ["conflict"],
+      quietHours: { from, to },
+    });
+  it("spans midnight", () => {
+    expect(endOfQuietHours(sub(22, 6), new Date("2025-05-01T23:00:00Z"))?.toISOString()).toBe(
+      "2025-05-02T06:00:00.000Z",
+    );
+    expect(endOfQuietHours(sub(22, 6), new Date("2025-05-02T05:59:00Z"))?.toISOString()).toBe(
+      "2025-05-02T06:00:00.000Z",
+    );
+    expect(endOfQuietHours(sub(22, 6), new Date("2025-05-02T06:00:00Z"))).toBeNull();
+  });
+  it("works within a day", () => {
+    expect(endOfQuietHours(sub(9, 17), new Date("2025-05-01T12:00:00Z"))?.toISOString()).toBe(
+      "2025-05-01T17:00:00.000Z",
+    );
+    expect(endOfQuietHours(sub(9, 17), new Date("2025-05-01T18:00:00Z"))).toBeNull();
+  });
+});
