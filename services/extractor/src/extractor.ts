@@ -1,0 +1,49 @@
+import { ArticleJobSchema, QueueName } from "@zw/core";
+import { type Connection, type QueueLogger, startWorker, type WorkerMetrics } from "@zw/queue";
+import type { Worker } from "bullmq";
+import { type ExtractorDeps, processArticle } from "./process-article";
+
+export interface ExtractorMetrics extends WorkerMetrics {
+  figures: { inc(value?: number): void };
+  events: { inc(labels: { type: string }): void };
+}
+
+export interface ExtractorOptions {
+  connection: Connection;
+  deps: ExtractorDeps;
+  logger: QueueLogger;
+  metrics?: ExtractorMetrics;
+  concurrency?: number;
+}
+
+/** The article worker: a thin shell around processArticle. */
+export function startExtractor(options: ExtractorOptions): { worker: Worker; stop(): Promise<void> } {
+  const { logger, metrics } = options;
+  const worker = startWorker(
+    QueueName.article,
+    ArticleJobSchema,
+    async (job) => {
+      const outcome = await processArticle(job, options.deps);
+      metrics?.figures.inc(outcome.figures);
+      for (const event of outcome.events) metrics?.events.inc({ type: event.type });
+      logger.info(
+        {
+          url: job.url,
+          figures: outcome.figures,
+          events: outcome.events.length,
+          alerts: outcome.alerts,
+          text: outcome.textFrom,
+        },
+        "article processed",
+      );
+      return { figures: outcome.figures, events: outcome.events.map((e) => e.id), alerts: outcome.alerts };
+    },
+    {
+      connection: options.connection,
+      logger,
+      ...(metrics ? { metrics } : {}),
+      concurrency: options.concurrency ?? 4,
+    },
+  );
+  return { worker, stop: () => worker.close() };
+}

@@ -1,0 +1,99 @@
+import type { AlertJob, ArticleJob, Event, Figure } from "@zw/core";
+import { describe, expect, it } from "vitest";
+import { type ExtractorDeps, processArticle } from "./process-article";
+
+const figure: Figure = {
+  metric: "troops_deployed_total",
+  min: 14000,
+  max: 14000,
+  qualifier: "approx",
+  source: "NIS",
+  modality: "reported",
+  region: null,
+  date: "2025-04-30",
+  quote: "q",
+  span: [0, 1],
+};
+const event = { type: "new_metric", id: "ev1", metric: "troops_deployed_total" } as unknown as Event;
+
+function article(overrides: Partial<ArticleJob> = {}): ArticleJob {
+  return {
+    url: "https://news.example/a",
+    feedUrl: "https://news.example/feed",
+    title: "T",
+    outlet: "news.example",
+    publishedAt: "2025-04-30T02:00:00Z",
+    lang: null,
+    content: "item text",
+    fullText: true,
+    ...overrides,
+  };
+}
+
+function deps(page: string | null) {
+  const seen: { text?: string; lang?: string; date?: string | null; hash?: string } = {};
+  const alerts: AlertJob[] = [];
+  const d: ExtractorDeps = {
+    pageText: async () => page,
+    extractFigures: (text, options) => {
+      seen.text = text;
+      seen.lang = options.lang;
+      seen.date = options.date;
+      return [figure];
+    },
+    detectLanguage: () => "en",
+    contentHash: (text) => `hash(${text})`,
+    ingest: async (report) => {
+      seen.hash = report.contentHash;
+      return [event];
+    },
+    recipients: async () => [
+      { guildId: "100000000000000001", channelId: "200000000000000001", roleId: null, lang: "de" },
+      {
+        guildId: "100000000000000002",
+        channelId: "200000000000000002",
+        roleId: "300000000000000003",
+        lang: "en",
+      },
+    ],
+    enqueueAlert: async (job) => {
+      alerts.push(job);
+      return "id";
+    },
+  };
+  return { d, seen, alerts };
+}
+
+describe("processArticle", () => {
+  it("reads the page, detects the language, dates by publication and fans out one alert per channel", async () => {
+    const { d, seen, alerts } = deps("page text");
+    const outcome = await processArticle(article(), d);
+    expect(seen).toEqual({ text: "page text", lang: "en", date: "2025-04-30", hash: "hash(page text)" });
+    expect(outcome).toMatchObject({ figures: 1, alerts: 2, textFrom: "page" });
+    expect(alerts.map((a) => [a.channelId, a.lang, a.roleId])).toEqual([
+      ["200000000000000001", "de", null],
+      ["200000000000000002", "en", "300000000000000003"],
+    ]);
+  });
+
+  it("falls back to the item's text when the page has none, and keeps a given language", async () => {
+    const { d, seen } = deps(null);
+    const outcome = await processArticle(article({ lang: "de" }), d);
+    expect(seen.text).toBe("item text");
+    expect(seen.lang).toBe("de");
+    expect(outcome.textFrom).toBe("item");
+  });
+
+  it("does not fetch the page of a feed that is not full-text", async () => {
+    const { d, seen } = deps("page text");
+    await processArticle(article({ fullText: false }), d);
+    expect(seen.text).toBe("item text");
+  });
+
+  it("does nothing without any text", async () => {
+    const { d, alerts } = deps(null);
+    const outcome = await processArticle(article({ content: null }), d);
+    expect(outcome).toEqual({ figures: 0, events: [], alerts: 0, textFrom: "none" });
+    expect(alerts).toEqual([]);
+  });
+});
