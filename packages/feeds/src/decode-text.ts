@@ -1,0 +1,59 @@
+import { TextDecoder } from "node:util";
+
+/** What the document's own bytes may declare their encoding in. */
+export type DocumentKind = "xml" | "html";
+
+const BOMS: readonly (readonly [bytes: readonly number[], label: string])[] = [
+  [[0xef, 0xbb, 0xbf], "utf-8"],
+  [[0xff, 0xfe], "utf-16le"],
+  [[0xfe, 0xff], "utf-16be"],
+];
+
+function headerCharset(contentType: string | undefined): string | null {
+  return /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType ?? "")?.[1] ?? null;
+}
+
+function declaredCharset(body: Buffer, kind: DocumentKind): string | null {
+  // Declarations are ASCII, so a latin1 view of the head finds them whatever the real encoding.
+  const head = body.subarray(0, 2048).toString("latin1");
+  if (kind === "xml") return /^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1] ?? null;
+  return /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1] ?? null;
+}
+
+function decoderFor(label: string): TextDecoder | null {
+  try {
+    return new TextDecoder(label);
+  } catch {
+    return null; // unknown label: fall through to the next candidate
+  }
+}
+
+/**
+ * Decodes a fetched body to text. Order: byte-order mark, the Content-Type charset, the XML declaration or
+ * HTML meta charset, else UTF-8. A declared UTF-8 that is not valid UTF-8 (a common server misconfiguration)
+ * falls back to the next declaration, then windows-1252, which every byte sequence decodes in.
+ */
+export function decodeText(body: Buffer, contentType: string | undefined, kind: DocumentKind): string {
+  for (const [bytes, label] of BOMS) {
+    if (bytes.every((b, i) => body[i] === b)) return new TextDecoder(label).decode(body);
+  }
+  const candidates = [headerCharset(contentType), declaredCharset(body, kind)].filter(
+    (label): label is string => label !== null,
+  );
+  for (const label of candidates) {
+    const decoder = decoderFor(label);
+    if (!decoder) continue;
+    if (decoder.encoding !== "utf-8") return decoder.decode(body);
+    const utf8 = tryUtf8(body);
+    if (utf8 !== null) return utf8;
+  }
+  return tryUtf8(body) ?? new TextDecoder("windows-1252").decode(body);
+}
+
+function tryUtf8(body: Buffer): string | null {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(body);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,278 @@
+import http, { type IncomingHttpHeaders, type IncomingMessage } from "node:http";
+import https from "node:https";
+import type { LookupFunction } from "node:net";
+import type { Transform } from "node:stream";
+import zlib from "node:zlib";
+import type { FetchLimits } from "@zw/core";
+import { type AddressPolicy, addressPolicy, checkUrlTarget, guardedLookup } from "./address-guard";
+import { FeedError } from "./feed-error";
+
+/** Where a fetch may go and how much it may cost. */
+export interface FetchOptions {
+  limits: FetchLimits;
+  /** Operator switch (ZW_ALLOW_PRIVATE_FEEDS): skip the SSRF guard entirely. */
+  allowPrivate: boolean;
+  /** Resolves host names; tests map names to local addresses with it. Default: the system resolver. */
+  lookup?: LookupFunction;
+  /**
+   * Replaces the public-only address rule while allowPrivate is false. Tests use it to let 127.0.0.1 stand in
+   * for a public address, so redirects to other private addresses can be shown to be refused.
+   */
+  isAllowedAddress?: AddressPolicy;
+}
+
+export interface HttpGetOptions extends FetchOptions {
+  accept: string;
+  headers?: Record<string, string>;
+}
+
+/** A 2xx response with its (decompressed) body, or a 304 to a conditional request (empty body). */
+export interface HttpResponse {
+  status: number;
+  /** The URL that answered, after redirects. */
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
+/**
+ * GET with the SSRF guard on every hop, at most limits.maxRedirects redirects (a loop is refused at once),
+ * a connect timeout per hop, one total timeout for all hops and the body, and limits.maxBytes on both the
+ * bytes received and the bytes after decompression.
+ */
+export async function httpGet(url: string, options: HttpGetOptions): Promise<HttpResponse> {
+  const allowed = addressPolicy(options.allowPrivate, options.isAllowedAddress);
+  const hop: HopOptions = {
+    ...options,
+    lookup: guardedLookup(allowed, options.lookup),
+    deadline: Date.now() + options.limits.totalTimeoutMs,
+  };
+  const visited = new Set<string>();
+  let current = url;
+  for (let redirects = 0; ; redirects++) {
+    const target = checkUrlTarget(current, allowed, !options.allowPrivate);
+    visited.add(target.href);
+    const response = await requestOnce(target, hop);
+    if (!REDIRECTS.has(response.status)) return response;
+    const location = response.headers.location;
+    if (!location) {
+      throw new FeedError(
+        "http_status",
+        `HTTP ${response.status} redirect from ${target.href} without a Location header`,
+        response.status,
+      );
+    }
+    const next = URL.canParse(location, target.href) ? new URL(location, target).href : null;
+    if (next === null)
+      throw new FeedError("bad_url", `${target.href} redirects to an invalid URL "${location}"`);
+    if (visited.has(next)) {
+      throw new FeedError("too_many_redirects", `redirect loop: ${target.href} redirects back to ${next}`);
+    }
+    if (redirects >= options.limits.maxRedirects) {
+      throw new FeedError(
+        "too_many_redirects",
+        `more than ${options.limits.maxRedirects} redirects (the last one to ${next})`,
+      );
+    }
+    current = next;
+  }
+}
+
+interface HopOptions extends HttpGetOptions {
+  lookup: LookupFunction;
+  deadline: number;
+}
+
+function networkError(err: NodeJS.ErrnoException, host: string): FeedError {
+  if (err instanceof FeedError) return err;
+  // With several addresses, Node reports an AggregateError whose parts carry the codes.
+  const inner = (err as { errors?: NodeJS.ErrnoException[] }).errors?.[0];
+  const code = err.code ?? inner?.code ?? "";
+  const detail = code || err.message;
+  if (["ENOTFOUND", "EAI_AGAIN", "ENODATA", "EAI_NONAME"].includes(code)) {
+    return new FeedError("dns", `${host} could not be resolved (${detail})`);
+  }
+  if (code === "ECONNREFUSED") return new FeedError("connection_refused", `${host} refused the connection`);
+  if (code === "ECONNRESET" || code === "EPIPE" || err.message === "socket hang up") {
+    return new FeedError(
+      "connection_reset",
+      `${host} closed the connection before the response was complete`,
+    );
+  }
+  if (/CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) {
+    return new FeedError("tls", `TLS with ${host} failed (${detail})`);
+  }
+  return new FeedError("network", `network error talking to ${host} (${detail})`);
+}
+
+function decompressorFor(encoding: string, firstChunk: Buffer): Transform | null {
+  switch (encoding) {
+    case "":
+    case "identity":
+      return null;
+    case "gzip":
+    case "x-gzip":
+      return zlib.createGunzip();
+    case "br":
+      return zlib.createBrotliDecompress();
+    case "deflate": {
+      // "deflate" should be zlib-wrapped; some servers send raw deflate. A zlib header has CM=8 and a check sum.
+      const [a = 0, b = 0] = firstChunk;
+      return (a & 0x0f) === 8 && ((a << 8) | b) % 31 === 0 ? zlib.createInflate() : zlib.createInflateRaw();
+    }
+    default:
+      throw new FeedError("bad_encoding", `unsupported Content-Encoding "${encoding}"`);
+  }
+}
+
+function requestOnce(target: URL, options: HopOptions): Promise<HttpResponse> {
+  const { limits } = options;
+  const host = target.host;
+  return new Promise<HttpResponse>((resolve, reject) => {
+    const timers: NodeJS.Timeout[] = [];
+    let settled = false;
+    const settle = (error: FeedError | null, response?: HttpResponse) => {
+      if (settled) return;
+      settled = true;
+      for (const timer of timers) clearTimeout(timer);
+      req.destroy();
+      if (error) reject(error);
+      else resolve(response!);
+    };
+
+    const conditional = Object.keys(options.headers ?? {}).some((name) => /^if-/i.test(name));
+    const req = (target.protocol === "https:" ? https : http).request(target, {
+      headers: {
+        "User-Agent": limits.userAgent,
+        Accept: options.accept,
+        "Accept-Encoding": "gzip, deflate, br",
+        ...options.headers,
+      },
+      agent: false,
+      lookup: options.lookup,
+    });
+
+    const connectTimer = setTimeout(
+      () =>
+        settle(
+          new FeedError("connect_timeout", `no connection to ${host} within ${limits.connectTimeoutMs} ms`),
+        ),
+      limits.connectTimeoutMs,
+    );
+    timers.push(connectTimer);
+    timers.push(
+      setTimeout(
+        () =>
+          settle(
+            new FeedError("timeout", `no complete response from ${host} within ${limits.totalTimeoutMs} ms`),
+          ),
+        Math.max(0, options.deadline - Date.now()),
+      ),
+    );
+    req.on("socket", (socket) => socket.once("connect", () => clearTimeout(connectTimer)));
+    req.on("error", (err) => settle(networkError(err, host)));
+    req.on("response", (res) => {
+      const status = res.statusCode ?? 0;
+      const answer = { status, url: target.href, headers: res.headers, body: Buffer.alloc(0) };
+      if (REDIRECTS.has(status) || (status === 304 && conditional)) return settle(null, answer);
+      if (status < 200 || status > 299) {
+        const text = res.statusMessage ? ` ${res.statusMessage}` : "";
+        return settle(new FeedError("http_status", `HTTP ${status}${text} from ${target.href}`, status));
+      }
+      const declared = Number(res.headers["content-length"]);
+      if (declared > limits.maxBytes) {
+        return settle(
+          new FeedError(
+            "too_large",
+            `${host} announces ${formatBytes(declared)}, over ${limitText(limits.maxBytes)}`,
+          ),
+        );
+      }
+      readBody(res, limits.maxBytes, host).then(
+        (body) => settle(null, { ...answer, body }),
+        (error: FeedError) => settle(error),
+      );
+    });
+    req.end();
+  });
+}
+
+function limitText(maxBytes: number): string {
+  return `the ${formatBytes(maxBytes)} limit`;
+}
+
+/** Reads and decompresses a body, refusing as soon as either the received or the decompressed bytes pass maxBytes. */
+function readBody(res: IncomingMessage, maxBytes: number, host: string): Promise<Buffer> {
+  const encoding = (res.headers["content-encoding"] ?? "").trim().toLowerCase();
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let received = 0;
+    let decoded = 0;
+    let decompressor: Transform | null | undefined;
+    let failed = false;
+    const fail = (error: FeedError) => {
+      if (failed) return;
+      failed = true;
+      decompressor?.destroy();
+      res.destroy();
+      reject(error);
+    };
+    const collect = (chunk: Buffer) => {
+      decoded += chunk.length;
+      if (decoded > maxBytes) {
+        return fail(
+          new FeedError(
+            "too_large",
+            `the body from ${host} decompresses to more than ${limitText(maxBytes)}`,
+          ),
+        );
+      }
+      chunks.push(chunk);
+    };
+    const done = () => {
+      if (!failed) resolve(Buffer.concat(chunks));
+    };
+
+    res.on("data", (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > maxBytes) {
+        return fail(
+          new FeedError("too_large", `the body from ${host} is larger than ${limitText(maxBytes)}`),
+        );
+      }
+      if (decompressor === undefined) {
+        try {
+          decompressor = decompressorFor(encoding, chunk);
+        } catch (error) {
+          return fail(error as FeedError);
+        }
+        decompressor?.on("data", collect);
+        decompressor?.on("end", done);
+        decompressor?.on("error", (err) =>
+          fail(
+            new FeedError("bad_encoding", `the ${encoding} body from ${host} is corrupt (${err.message})`),
+          ),
+        );
+      }
+      if (decompressor) decompressor.write(chunk);
+      else collect(chunk);
+    });
+    res.on("end", () => {
+      if (decompressor) decompressor.end();
+      else done();
+    });
+    // A reset mid-body surfaces as "close" before the message is complete; "error" alone would throw.
+    res.on("error", () => {});
+    res.on("close", () => {
+      if (!res.complete) {
+        fail(new FeedError("connection_reset", `${host} closed the connection before the body was complete`));
+      }
+    });
+  });
+}

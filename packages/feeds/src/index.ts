@@ -1,0 +1,11 @@
+export { type AddressPolicy, assertPublicUrl, isPublicAddress } from "./address-guard";
+export { canonicalUrl } from "./canonical-url";
+export { contentHash } from "./content-hash";
+export { decodeText } from "./decode-text";
+export { FEED_ERROR_REASONS, FeedError, type FeedErrorReason } from "./feed-error";
+export { type Article, extractArticle, fetchArticle } from "./fetch-article";
+export { type FeedFetchOptions, type FeedFetchResult, fetchFeed } from "./fetch-feed";
+export { htmlToText } from "./html-text";
+export type { FetchOptions } from "./http-get";
+export { foldForMatching, keywordMatcher } from "./keyword-matcher";
+export { type FeedItem, type ParsedFeed, parseFeed } from "./parse-feed";

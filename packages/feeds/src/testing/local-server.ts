@@ -1,0 +1,55 @@
+import { createServer, type IncomingHttpHeaders, type RequestListener } from "node:http";
+import type { AddressInfo, LookupFunction } from "node:net";
+import { type FetchLimits, FetchLimitsSchema } from "@zw/core";
+
+/** A real HTTP server on 127.0.0.1 for tests; records the headers of every request it gets. */
+export interface LocalServer {
+  origin: string;
+  port: number;
+  requests: IncomingHttpHeaders[];
+  close(): Promise<void>;
+}
+
+export async function startLocalServer(handler: RequestListener): Promise<LocalServer> {
+  const requests: IncomingHttpHeaders[] = [];
+  const server = createServer((req, res) => {
+    requests.push(req.headers);
+    handler(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    port,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Short limits so timeout tests finish quickly. */
+export function testLimits(overrides: Partial<FetchLimits> = {}): FetchLimits {
+  return FetchLimitsSchema.parse({ connectTimeoutMs: 1000, totalTimeoutMs: 3000, ...overrides });
+}
+
+/** A resolver that knows only the given names (never asks real DNS); unknown names fail like NXDOMAIN. */
+export function fakeResolver(table: Record<string, string | string[]>): LookupFunction {
+  return (hostname, _options, callback) => {
+    const entry = table[hostname];
+    if (entry === undefined) {
+      return callback(
+        Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND" }),
+        "",
+        0,
+      );
+    }
+    const addresses = (Array.isArray(entry) ? entry : [entry]).map((address) => ({
+      address,
+      family: address.includes(":") ? 6 : 4,
+    }));
+    callback(null, addresses);
+  };
+}
