@@ -1,0 +1,293 @@
+import { type Claim, type Event, EventSchema, ThresholdsSchema } from "@zw/core";
+import { describe, expect, it } from "vitest";
+import { LATER_ARTICLES, type LedgerArticle, SEED_ARTICLES } from "../../../tests/fixtures/ledger-articles";
+import { claimFromFigure } from "./claims";
+import { computeEstimate } from "./estimate";
+import { judgeArticle } from "./judge";
+import type { ClaimsByMetric } from "./ledger-state";
+import { eventSummary } from "./summary";
+
+const defaults = ThresholdsSchema.parse({});
+
+/** A ledger in memory: the pure judgement applied article after article. */
+function ledger(thresholds = defaults) {
+  let state: ClaimsByMetric = {};
+  return {
+    read(article: LedgerArticle): Event[] {
+      const claims = article.figures.map((f) => claimFromFigure(f, article.report));
+      const judgement = judgeArticle(claims, state, thresholds);
+      state = judgement.state;
+      return judgement.events;
+    },
+    get state() {
+      return state;
+    },
+  };
+}
+
+function summaries(events: Event[]): string[] {
+  return events.map(eventSummary);
+}
+
+function seeded() {
+  const walk = ledger();
+  for (const seed of Object.values(SEED_ARTICLES)) walk.read(seed);
+  return walk;
+}
+
+describe("the seed baseline", () => {
+  it("reads the seeds in date order into exactly these events", () => {
+    const walk = ledger();
+    const s = SEED_ARTICLES;
+    expect(summaries(walk.read(s.s003))).toEqual([
+      "new_metric troops_in_training: ≥3000 (KR_GOV, 2024-10-25)",
+      "projection troops_deployed_total: ~12000 (KR_GOV, 2024-10-25, projected)",
+      "new_metric officers: 500 (HUR, 2024-10-25)",
+      "new_metric generals: 3 (HUR, 2024-10-25)",
+    ]);
+    expect(summaries(walk.read(s.s002))).toEqual([
+      "new_metric troops_deployed_total: 11000–12000 (US_GOV, 2024-11-05)",
+      "new_metric troops_in_region: ~8000 (US_GOV, 2024-11-05)",
+    ]);
+    // ~11,000 after 11,000–12,000 overlaps and moves the midpoint by 4.3 %: no news.
+    expect(summaries(walk.read(s.s000))).toEqual(["new_metric ammo_share_percent: 50 (HUR, 2025-02-27)"]);
+    // South Korea's military: 3,000 more, yet the total Ukraine gave a month before.
+    expect(summaries(walk.read(s.s004))).toEqual([
+      "new_metric troops_additional: ≥3000 (JCS, 2025-03-27)",
+      "inconsistency troops_deployed_total: additional_mismatch, expected 14000, reported 11000",
+      "new_metric casualties_total: ~4000 (KR_GOV, 2025-03-27)",
+      "new_metric howitzers_delivered: ~220 (KR_GOV, 2025-03-27)",
+      "new_metric killed: >400 (KR_GOV, 2025-03-27)",
+      "new_metric wounded: ~3600 (KR_GOV, 2025-03-27)",
+    ]);
+    // Undated: kept, but it cannot replace a dated estimate or conflict with anything.
+    expect(summaries(walk.read(s.s001))).toEqual([
+      "new_metric shells_delivered: >8000000 (no source, undated)",
+    ]);
+  });
+
+  it("shows the additional-troops arithmetic with the three claims it rests on", () => {
+    const walk = ledger();
+    walk.read(SEED_ARTICLES.s000);
+    const inconsistency = walk.read(SEED_ARTICLES.s004).find((e) => e.type === "inconsistency");
+    expect(inconsistency).toMatchObject({
+      type: "inconsistency",
+      rule: "additional_mismatch",
+      expected: 14000,
+      actual: 11000,
+      formula: "11000 (2025-02-27) + 3000 additional = 14000 ≠ 11000",
+    });
+    const claims = inconsistency?.type === "inconsistency" ? inconsistency.claims : [];
+    expect(claims.map((c) => [c.metric, c.source, c.date])).toEqual([
+      ["troops_deployed_total", "UA_GOV", "2025-02-27"],
+      ["troops_additional", "JCS", "2025-03-27"],
+      ["troops_deployed_total", "JCS", "2025-03-27"],
+    ]);
+  });
+
+  it("estimates troops deployed from the seeds: JCS's ~11,000, with the undated NIS figure kept aside", () => {
+    const estimate = computeEstimate(
+      "troops_deployed_total",
+      seeded().state.troops_deployed_total ?? [],
+      defaults,
+    );
+    expect(estimate.current?.source).toBe("JCS");
+    expect([estimate.low, estimate.best, estimate.high]).toEqual([11000, 11000, 11000]);
+    expect(estimate.window).toEqual({ from: "2024-12-27", to: "2025-03-27" });
+    expect(estimate.bySource.map((c) => c.source)).toEqual(["JCS", "UA_GOV", "US_GOV", "NIS"]);
+    expect(estimate.projected.map((c) => [c.source, c.max])).toEqual([["KR_GOV", 12000]]);
+  });
+});
+
+describe("later news against the seeds", () => {
+  const later = LATER_ARTICLES;
+
+  it("walks the scenarios to exactly these events", () => {
+    const walk = seeded();
+    expect(summaries(walk.read(later.nisUpdate))).toEqual([
+      "estimate_changed troops_deployed_total: ~11000 (JCS, 2025-03-27) → ~14000 (NIS, 2025-05-10), +3000 (+27.3 %) up",
+    ]);
+    expect(summaries(walk.read(later.ukraineConflict))).toEqual([
+      "estimate_changed troops_deployed_total: ~14000 (NIS, 2025-05-10) → ~11000 (UA_GOV, 2025-05-13), -3000 (-21.4 %) down",
+      "conflict troops_deployed_total: ~14000 (NIS, 2025-05-10) vs ~11000 (UA_GOV, 2025-05-13)",
+    ]);
+    // The agency copy is one more report of the same claim, nothing else.
+    expect(summaries(walk.read(later.nisReprint))).toEqual([
+      "corroboration troops_deployed_total: ~14000 (NIS, 2025-05-10) reprinted by France 24",
+    ]);
+    expect(summaries(walk.read(later.projection))).toEqual([
+      "projection troops_deployed_total: ≤30000 (NIS, 2025-05-20, projected)",
+    ]);
+    expect(summaries(walk.read(later.casualties))).toEqual([
+      "estimate_changed killed: >400 (KR_GOV, 2025-03-27) → 1000 (HUR, 2025-05-20), +600 (+150.0 %) up",
+      "estimate_changed wounded: ~3600 (KR_GOV, 2025-03-27) → 3200 (HUR, 2025-05-20), -400 (-11.1 %) down",
+      "estimate_changed casualties_total: ~4000 (KR_GOV, 2025-03-27) → 6000 (HUR, 2025-05-20), +2000 (+50.0 %) up",
+      "inconsistency casualties_total: sum_mismatch, expected 4200, reported 6000",
+    ]);
+    // Published before the current estimate: joins history, conflicts, falls below JCS's own March total.
+    expect(summaries(walk.read(later.lateJcs))).toEqual([
+      "conflict troops_deployed_total: ~14000 (NIS, 2025-05-10) vs ~9000 (JCS, 2025-04-20)",
+      "conflict troops_deployed_total: ~11000 (UA_GOV, 2025-05-13) vs ~9000 (JCS, 2025-04-20)",
+      "inconsistency troops_deployed_total: cumulative_fell, expected 11000, reported 9000",
+    ]);
+
+    const estimate = computeEstimate(
+      "troops_deployed_total",
+      walk.state.troops_deployed_total ?? [],
+      defaults,
+    );
+    expect(estimate.current?.source).toBe("UA_GOV");
+    expect([estimate.low, estimate.best, estimate.high]).toEqual([9000, 11000, 14000]);
+    expect(estimate.bySource.map((c) => c.source)).toEqual(["UA_GOV", "NIS", "JCS", "US_GOV"]);
+    expect(estimate.projected.map((c) => c.source)).toEqual(["NIS", "KR_GOV"]);
+    const nis = estimate.bySource[1]!;
+    expect(nis.reports.map((r) => r.outlet)).toEqual(["Yonhap", "France 24"]);
+  });
+
+  it("changes nothing and emits nothing when the same article is read twice", () => {
+    const walk = seeded();
+    walk.read(later.nisUpdate);
+    walk.read(later.casualties);
+    const before = structuredClone(walk.state);
+    expect(walk.read(later.nisUpdate)).toEqual([]);
+    expect(walk.read(later.casualties)).toEqual([]);
+    expect(walk.state).toEqual(before);
+  });
+
+  it("counts a reprint under the reprint's URL only once", () => {
+    const walk = seeded();
+    walk.read(later.nisUpdate);
+    expect(walk.read(later.nisReprint)).toHaveLength(1);
+    expect(walk.read(later.nisReprint)).toEqual([]);
+    expect(walk.state.troops_deployed_total?.filter((c) => c.source === "NIS" && c.date)).toHaveLength(1);
+  });
+
+  it("gives every event a deterministic id fit for a BullMQ job id, and the shape of EventSchema", () => {
+    const first = seeded();
+    const second = seeded();
+    const events = Object.values(later).flatMap((a) => first.read(a));
+    for (const event of events) expect(EventSchema.parse(event)).toEqual(event);
+    const ids = events.map((e) => e.id);
+    expect(Object.values(later).flatMap((a) => second.read(a).map((e) => e.id))).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z_]+-[0-9a-f]{20}$/);
+  });
+});
+
+describe("the rules one by one", () => {
+  function claim(
+    fields: Partial<Claim> & Pick<Claim, "min" | "max" | "qualifier">,
+    url = "https://a.example/1",
+  ): Claim {
+    const figure = {
+      metric: "troops_deployed_total" as const,
+      source: "NIS" as const,
+      modality: "reported" as const,
+      region: null,
+      date: "2025-01-01",
+      quote: "",
+      span: [0, 0] as [number, number],
+      ...fields,
+    };
+    return claimFromFigure(figure, { url, outlet: null, title: null, publishedAt: null });
+  }
+  function judge(existing: Claim[], next: Claim, thresholds = defaults): string[] {
+    const state: ClaimsByMetric = { troops_deployed_total: existing };
+    return summaries(judgeArticle([next], state, thresholds).events);
+  }
+
+  it("an open claim that still allows the estimate is no change; one beyond it is", () => {
+    const about11000 = claim({ min: 11000, max: 11000, qualifier: "approx" });
+    const atLeast3000 = claim(
+      { min: 3000, max: null, qualifier: "at_least", date: "2025-01-05" },
+      "https://b",
+    );
+    expect(judge([about11000], atLeast3000)).toEqual([]);
+    const over12500 = claim(
+      { min: 12500, max: null, qualifier: "more_than", date: "2025-01-05" },
+      "https://b",
+    );
+    expect(judge([about11000], over12500)).toEqual([
+      "estimate_changed troops_deployed_total: ~11000 (NIS, 2025-01-01) → >12500 (NIS, 2025-01-05), +1500 (+13.6 %) up",
+    ]);
+  });
+
+  it("compares 'up to' by its ceiling and ranges by their midpoint", () => {
+    const range = claim({ min: 10000, max: 12000, qualifier: "range" });
+    const upTo = claim({ min: null, max: 14000, qualifier: "up_to", date: "2025-01-02" }, "https://b");
+    // ≤14000 allows 11,000 (the midpoint): an open claim that says less.
+    expect(judge([range], upTo)).toEqual([]);
+    const point = claim({ min: 13300, max: 13300, qualifier: "exact", date: "2025-01-02" }, "https://b");
+    expect(judge([range], point)).toEqual([
+      "estimate_changed troops_deployed_total: 10000–12000 (NIS, 2025-01-01) → 13300 (NIS, 2025-01-02), +2300 (+20.9 %) up",
+    ]);
+  });
+
+  it("takes a change of exactly the threshold as a change, and a smaller overlapping one as none", () => {
+    const base = claim({ min: 11000, max: 11000, qualifier: "approx" });
+    const plus10 = claim({ min: 12100, max: 12100, qualifier: "approx", date: "2025-01-02" }, "https://b");
+    const plus9 = claim({ min: 12000, max: 12000, qualifier: "approx", date: "2025-01-02" }, "https://b");
+    expect(judge([base], plus10)).toHaveLength(1);
+    expect(judge([base], plus9)).toEqual([]);
+  });
+
+  it("reads every threshold from configuration", () => {
+    const base = claim({ min: 11000, max: 11000, qualifier: "approx" });
+    const next = claim({ min: 14000, max: 14000, qualifier: "approx", date: "2025-01-02" }, "https://b");
+    const lenient = ThresholdsSchema.parse({ approxWiden: 0.15, changeRelative: 0.3 });
+    expect(judge([base], next, lenient)).toEqual([]);
+    expect(judge([base], next)).toHaveLength(1);
+  });
+
+  it("a claim on the same day as the estimate replaces it: the later arrival is the later news", () => {
+    const nis = claim({ min: 11000, max: 11000, qualifier: "exact" });
+    const ua = claim({ min: 13000, max: 13000, qualifier: "exact", source: "UA_GOV" }, "https://b");
+    expect(judge([nis], ua)).toEqual([
+      "estimate_changed troops_deployed_total: 11000 (NIS, 2025-01-01) → 13000 (UA_GOV, 2025-01-01), +2000 (+18.2 %) up",
+      "conflict troops_deployed_total: 11000 (NIS, 2025-01-01) vs 13000 (UA_GOV, 2025-01-01)",
+    ]);
+  });
+
+  it("sees no conflict beyond the window, nor with an unattributed claim", () => {
+    const nis = claim({ min: 11000, max: 11000, qualifier: "exact" });
+    const late = claim(
+      { min: 9000, max: 9000, qualifier: "exact", source: "UA_GOV", date: "2024-11-30" },
+      "https://b",
+    );
+    expect(judge([nis], late)).toEqual([]);
+    const anonymous = claim(
+      { min: 9000, max: 9000, qualifier: "exact", source: null, date: "2024-12-30" },
+      "https://c",
+    );
+    expect(judge([nis], anonymous)).toEqual([]);
+  });
+
+  it("records denials and projections without touching the estimate", () => {
+    const nis = claim({ min: 11000, max: 11000, qualifier: "exact" });
+    const denial = claim(
+      {
+        min: 11000,
+        max: 11000,
+        qualifier: "exact",
+        source: "RU_GOV",
+        modality: "denied",
+        date: "2025-02-01",
+      },
+      "https://b",
+    );
+    expect(judge([nis], denial)).toEqual([
+      "denial troops_deployed_total: 11000 (RU_GOV, 2025-02-01, denied)",
+    ]);
+    const estimate = computeEstimate("troops_deployed_total", [nis, denial], defaults);
+    expect(estimate.current).toBe(nis);
+    expect(estimate.denied).toEqual([denial]);
+  });
+
+  it("does not count a reprint more than a week later as the same claim", () => {
+    const nis = claim({ min: 11000, max: 11000, qualifier: "approx" });
+    const weekLater = claim({ min: 11000, max: 11000, qualifier: "approx", date: "2025-01-08" }, "https://b");
+    const later = claim({ min: 11000, max: 11000, qualifier: "approx", date: "2025-01-09" }, "https://c");
+    expect(judge([nis], weekLater)[0]).toMatch(/^corroboration/);
+    expect(judge([nis], later)).toEqual([]);
+  });
+});

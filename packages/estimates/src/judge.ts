@@ -1,0 +1,155 @@
+import type { Claim, Event, Thresholds } from "@zw/core";
+import { hasReport, isSameClaim } from "./claims";
+import { daysApart } from "./dates";
+import { hashId } from "./ids";
+import { findInconsistencies } from "./inconsistency";
+import { contains, intervalOf, isOpenEnded, overlaps, representative } from "./interval";
+import { type ClaimsByMetric, relatedMetrics } from "./ledger-state";
+import { currentClaim, latestOf } from "./recency";
+
+type EventOf<T extends Event["type"]> = Extract<Event, { type: T }>;
+
+export interface Judgement {
+  events: Event[];
+  /** `state` after the article: new claims appended, corroborated claims with their new report. */
+  state: ClaimsByMetric;
+  /** The claims to store: new ones and corroborated ones. */
+  written: Claim[];
+}
+
+/**
+ * Judges the claims of one article against the ledger, one after the other, so that an article's
+ * own claims see each other. `state` must hold every claim of the claims' metrics and of their
+ * `relatedMetrics`, each list in arrival order. Pure: the same inputs give the same events and ids.
+ */
+export function judgeArticle(
+  claims: readonly Claim[],
+  state: ClaimsByMetric,
+  thresholds: Thresholds,
+): Judgement {
+  let current = state;
+  const events: Event[] = [];
+  const written = new Map<string, Claim>();
+  for (const claim of claims) {
+    const step = judgeClaim(claim, current, thresholds);
+    current = step.state;
+    events.push(...step.events);
+    if (step.written) written.set(step.written.id, step.written);
+  }
+  return { events, state: current, written: [...written.values()] };
+}
+
+interface Step {
+  events: Event[];
+  state: ClaimsByMetric;
+  written: Claim | null;
+}
+
+function judgeClaim(claim: Claim, state: ClaimsByMetric, thresholds: Thresholds): Step {
+  const { metric } = claim;
+  const before = state[metric] ?? [];
+  const unchanged: Step = { events: [], state, written: null };
+  if (before.some((c) => c.id === claim.id)) return unchanged;
+  const report = claim.reports[0]!;
+
+  const original = latestOf(before, (c) => isSameClaim(c, claim, thresholds.corroborationWindowDays));
+  if (original) {
+    // The same article read again (perhaps edited) is no corroboration of itself.
+    if (hasReport(original, report.url)) return unchanged;
+    const corroborated: Claim = { ...original, reports: [...original.reports, report] };
+    const event: EventOf<"corroboration"> = {
+      id: hashId("corroboration", [original.id, claim.id]),
+      type: "corroboration",
+      metric,
+      claim: corroborated,
+      report,
+    };
+    const claims = before.map((c) => (c === original ? corroborated : c));
+    return { events: [event], state: { ...state, [metric]: claims }, written: corroborated };
+  }
+
+  const after = [...before, claim];
+  const next: ClaimsByMetric = { ...state, [metric]: after };
+  const added = (events: Event[]): Step => ({ events, state: next, written: claim });
+  if (claim.modality === "projected") {
+    return added([{ id: hashId("projection", [claim.id]), type: "projection", metric, claim }]);
+  }
+  if (claim.modality === "denied") {
+    return added([{ id: hashId("denial", [claim.id]), type: "denial", metric, claim }]);
+  }
+
+  const events: Event[] = [];
+  const previous = currentClaim(before);
+  if (!previous) {
+    events.push({ id: hashId("new_metric", [claim.id]), type: "new_metric", metric, claim });
+  } else if (currentClaim(after) === claim && changesEstimate(previous, claim, thresholds)) {
+    events.push(estimateChanged(previous, claim));
+  }
+  events.push(...conflicts(claim, before, thresholds));
+  const related = Object.fromEntries(relatedMetrics(metric).map((m) => [m, next[m] ?? []]));
+  events.push(...findInconsistencies(related, thresholds).filter((e) => e.claims.includes(claim)));
+  return added(events);
+}
+
+/**
+ * A new current claim is news when its interval does not overlap the previous one, or when its
+ * value moved by at least `changeRelative`. An open-ended claim that still allows the previous
+ * value ("at least 3,000" after "11,000") says less, not something else: it is no change.
+ */
+function changesEstimate(previous: Claim, claim: Claim, thresholds: Thresholds): boolean {
+  if (!overlaps(intervalOf(previous, thresholds.approxWiden), intervalOf(claim, thresholds.approxWiden))) {
+    return true;
+  }
+  if (isOpenEnded(claim) && contains(intervalOf(claim, 0), representative(previous))) return false;
+  const { absolute, relative } = change(previous, claim);
+  // The epsilon keeps an exact 10 % step (11,000 → 12,100) from falling just short in floating point.
+  return relative === null ? absolute !== 0 : Math.abs(relative) >= thresholds.changeRelative - 1e-9;
+}
+
+function change(previous: Claim, claim: Claim): EventOf<"estimate_changed">["change"] {
+  const from = representative(previous);
+  const absolute = representative(claim) - from;
+  return {
+    absolute,
+    relative: from === 0 ? null : absolute / from,
+    direction: absolute > 0 ? "up" : absolute < 0 ? "down" : "same",
+  };
+}
+
+function estimateChanged(previous: Claim, claim: Claim): EventOf<"estimate_changed"> {
+  return {
+    id: hashId("estimate_changed", [previous.id, claim.id]),
+    type: "estimate_changed",
+    metric: claim.metric,
+    previous,
+    current: claim,
+    change: change(previous, claim),
+  };
+}
+
+/**
+ * Each other named source's latest reported claim within `conflictWindowDays` of the new one,
+ * when their intervals cannot both be true. Unattributed or undated claims cannot conflict.
+ */
+function conflicts(claim: Claim, before: readonly Claim[], thresholds: Thresholds): EventOf<"conflict">[] {
+  const { source, date } = claim;
+  if (source === null || date === null) return [];
+  const near = before.filter(
+    (c) =>
+      c.modality === "reported" &&
+      c.source !== null &&
+      c.source !== source &&
+      c.date !== null &&
+      daysApart(c.date, date) <= thresholds.conflictWindowDays,
+  );
+  const latest = [...new Set(near.map((c) => c.source))].map((s) => latestOf(near, (c) => c.source === s)!);
+  const interval = intervalOf(claim, thresholds.approxWiden);
+  return latest
+    .filter((other) => !overlaps(intervalOf(other, thresholds.approxWiden), interval))
+    .map((other) => ({
+      id: hashId("conflict", [other.id, claim.id]),
+      type: "conflict",
+      metric: claim.metric,
+      claims: [other, claim],
+    }));
+}
