@@ -1,1 +1,2 @@
 export * from "./guild-store";
+export * from "./feed-state";
