@@ -1,3 +1,4 @@
+export * from "./batch";
 export * from "./claim";
 export * from "./config";
 export * from "./event";

@@ -1,0 +1,657 @@
+/**
+ * Reads one number expression at a position: digits or number words, with what attaches to them
+ * (scale words and abbreviations, "hundred", "Dutzend", fractions, "Komma"/"point" decimals,
+ * "minus", "and"/"und" joins): "2,5 Mio.", "acht Millionen", "two and a half million",
+ * "zwei Millionen eintausendeinhundertfünfzig", "4 thousand 3 hundred and 21".
+ * Every step looks only at the next token, so the work is linear in the expression's length.
+ */
+import { isLetterAt, skipBlanksForward } from "./context";
+import { type DigitNumber, isDigitCode, readDigits } from "./digits";
+import { foldGerman, parseGermanNumberWord, parseGermanOrdinalWord } from "./german-words";
+import { type Lang, SCALE_ABBREVIATIONS, type Word, wordsOf } from "./lexicon";
+
+export interface Expression {
+  start: number;
+  end: number;
+  value: number;
+  /** Written as one plain run of digits and nothing else (a candidate year). */
+  plainDigits: boolean;
+  /** Contains a digit, not words only. */
+  hasDigits: boolean;
+  ordinal: boolean;
+  /** Only a German "ein/eine/einer…" or "kein…", the numeral that is also the article. */
+  article: boolean;
+}
+
+interface Token {
+  start: number;
+  end: number;
+  /** The word as written, or the symbol; "" for digits. */
+  raw: string;
+  word?: Word;
+  digits?: DigitNumber;
+}
+
+const VULGAR_FRACTIONS = new Map([
+  ["½", 1 / 2],
+  ["⅓", 1 / 3],
+  ["⅔", 2 / 3],
+  ["¼", 1 / 4],
+  ["¾", 3 / 4],
+  ["⅕", 1 / 5],
+  ["⅖", 2 / 5],
+  ["⅗", 3 / 5],
+  ["⅘", 4 / 5],
+  ["⅙", 1 / 6],
+  ["⅚", 5 / 6],
+  ["⅛", 1 / 8],
+  ["⅜", 3 / 8],
+  ["⅝", 5 / 8],
+  ["⅞", 7 / 8],
+]);
+export const VULGAR_FRACTION_CHARS = [...VULGAR_FRACTIONS.keys()].join("");
+
+const ORDINAL_SUFFIXES = new Set(["st", "nd", "rd", "th"]);
+const EXPONENT = /[eE]([+-]?\d+)(?![\p{L}\d])/uy;
+const POWER = /\^([+-]*)(\d+)/y;
+const TIMES_TEN = /[x×]10\^([+-]?\d+)/y;
+const CURRENCY_BEFORE = /[$€£¥]$/;
+
+export class ExpressionReader {
+  private readonly words: Map<string, Word>;
+
+  constructor(
+    private readonly text: string,
+    private readonly lang: Lang,
+  ) {
+    this.words = wordsOf(lang);
+  }
+
+  /** Classifies the word `raw` (as written); undefined when it plays no part in numbers. */
+  wordOf(raw: string): Word | undefined {
+    const lower = raw.toLowerCase();
+    const known = this.words.get(lower);
+    if (known) return known;
+    if (this.lang === "en") return undefined;
+    const folded = foldGerman(lower);
+    const cardinal = parseGermanNumberWord(folded);
+    if (cardinal) {
+      if (cardinal.bare)
+        return cardinal.value === 100 ? { type: "hundred" } : { type: "scale", value: 1000, plural: false };
+      const v = cardinal.value;
+      const size = v < 10 ? "unit" : v < 20 ? "teen" : v < 100 && v % 10 === 0 ? "tens" : "compound";
+      return { type: "number", value: v, size };
+    }
+    const ordinal = parseGermanOrdinalWord(folded);
+    return ordinal === undefined ? undefined : { type: "ordinal", value: ordinal };
+  }
+
+  /** The token starting at `at` after blanks, or undefined at a line break or the end. */
+  token(at: number, integerOnly = false): Token | undefined {
+    const text = this.text;
+    const start = skipBlanksForward(text, at);
+    if (start >= text.length) return undefined;
+    const code = text.charCodeAt(start);
+    if (isDigitCode(code) || ((code === 44 || code === 46) && isDigitCode(text.charCodeAt(start + 1)))) {
+      const digits = integerOnly ? readPlainInteger(text, start) : readDigits(text, start, this.lang);
+      if (!digits) return undefined;
+      return { start, end: digits.end, raw: "", digits };
+    }
+    if (isLetterAt(text, start)) {
+      let end = start + 1;
+      while (isLetterAt(text, end)) end++;
+      const raw = text.slice(start, end);
+      return { start, end, raw, word: this.wordOf(raw) };
+    }
+    return { start, end: start + 1, raw: text[start]! };
+  }
+
+  /**
+   * The expression starting at `at` (a digit, a "-" before one, or a word start), or undefined.
+   * `integerOnly` reads just a run of digits (the continuation of "192.168.1.2").
+   */
+  read(at: number, integerOnly = false): Expression | undefined {
+    const text = this.text;
+    let sign = 1;
+    let pos = at;
+    const first = text[at];
+    if (first === "-" || first === "−") {
+      sign = -1;
+      pos = at + 1;
+    }
+    let head = this.token(pos, integerOnly);
+    if (head?.word?.type === "minus") {
+      const next = this.token(head.end);
+      if (!next || !(next.digits || next.word?.type === "number" || next.word?.type === "hundred"))
+        return undefined;
+      sign = -1;
+      head = next;
+    }
+    if (!head) return undefined;
+    const state = new Accumulator();
+    let end: number;
+    if (head.digits) {
+      const atom = this.digitAtom(head.digits);
+      if (!atom) return undefined;
+      if (atom.ordinal) return { ...atom.expression, start: at };
+      state.addDigits(atom.value);
+      end = atom.end;
+      if (atom.scaled) state.applyScale(atom.scale, true);
+    } else if (VULGAR_FRACTIONS.has(head.raw)) {
+      state.addFraction(VULGAR_FRACTIONS.get(head.raw)!);
+      end = head.end;
+    } else {
+      const opened = this.openWord(head);
+      if (!opened) return undefined;
+      if (opened.ordinal !== undefined) {
+        return { ...wordsOnly(at, head.end, opened.ordinal), ordinal: true };
+      }
+      end = opened.apply(state);
+      if (opened.article) return { ...wordsOnly(at, end, state.value()), article: true };
+    }
+    end = this.continueExpression(state, end);
+    return {
+      start: at,
+      end,
+      value: sign * state.value(),
+      plainDigits: Boolean(head.digits?.plain) && state.steps === 1 && sign === 1,
+      hasDigits: Boolean(head.digits),
+      ordinal: false,
+      article: false,
+    };
+  }
+
+  /** Digits plus what is glued to them: exponent, "10k", "1.2bn", "3rd", "2½", "1/2". */
+  private digitAtom(
+    d: DigitNumber,
+  ):
+    | { value: number; end: number; scaled: boolean; scale: number; ordinal: false }
+    | { ordinal: true; expression: Expression }
+    | undefined {
+    const text = this.text;
+    let value = d.value;
+    let end = d.end;
+    for (const [re, apply] of [
+      [EXPONENT, (m: RegExpExecArray) => value * 10 ** Number(m[1])],
+      [POWER, (m: RegExpExecArray) => value ** (Number(m[2]) * (m[1]!.split("-").length % 2 === 0 ? -1 : 1))],
+      [TIMES_TEN, (m: RegExpExecArray) => value * 10 ** Number(m[1])],
+    ] as const) {
+      re.lastIndex = end;
+      const m = re.exec(text);
+      if (m) {
+        value = apply(m);
+        end = re.lastIndex;
+        break;
+      }
+    }
+    const vulgar = VULGAR_FRACTIONS.get(text[end] ?? "");
+    if (vulgar !== undefined && d.integer)
+      return { value: value + vulgar, end: end + 1, scaled: false, scale: 1, ordinal: false };
+    const slashed = this.slashFraction(d);
+    if (slashed) return { value: slashed.value, end: slashed.end, scaled: false, scale: 1, ordinal: false };
+    if (!isLetterAt(text, end)) return { value, end, scaled: false, scale: 1, ordinal: false };
+    let letters = end;
+    while (isLetterAt(text, letters)) letters++;
+    const glued = text.slice(end, letters);
+    const scale =
+      SCALE_ABBREVIATIONS.get(glued) ??
+      (glued === "m" && CURRENCY_BEFORE.test(text.slice(0, d.start)) ? 1e6 : undefined);
+    if (scale !== undefined) {
+      const withDot = text[letters] === "." && glued.length > 2 ? letters + 1 : letters;
+      return { value, end: withDot, scaled: true, scale, ordinal: false };
+    }
+    if (ORDINAL_SUFFIXES.has(glued.toLowerCase()) && d.integer) {
+      return {
+        ordinal: true,
+        expression: { ...wordsOnly(d.start, letters, value), hasDigits: true, ordinal: true },
+      };
+    }
+    // "152mm" is a calibre, read as a number and classified later; any other glued unit
+    // ("29km", "180ml", "1m") or code ("t0") makes it no number at all.
+    return glued === "mm" ? { value, end, scaled: false, scale: 1, ordinal: false } : undefined;
+  }
+
+  /** "1/2", "20/100", "-4/5": a fraction when numerator < denominator ≤ 100 and no date slashes. */
+  private slashFraction(d: DigitNumber): { value: number; end: number } | undefined {
+    const text = this.text;
+    if (text[d.end] !== "/" || !d.integer || !d.plain || text[d.start - 1] === "/") return undefined;
+    const denominator = readPlainInteger(text, d.end + 1);
+    if (!denominator || text[denominator.end] === "/" || isLetterAt(text, denominator.end)) return undefined;
+    if (!(d.value < denominator.value && denominator.value <= 100)) return undefined;
+    return { value: d.value / denominator.value, end: denominator.end };
+  }
+
+  /**
+   * How a word can open an expression; undefined when it cannot.
+   * `apply` feeds it into the accumulator and returns where the expression has got to.
+   */
+  private openWord(
+    head: Token,
+  ): { apply: (state: Accumulator) => number; ordinal?: number; article?: boolean } | undefined {
+    const word = head.word;
+    if (!word) return undefined;
+    const next = () => this.token(head.end);
+    switch (word.type) {
+      case "number":
+        if (this.lang === "en" && word.value === 1 && isPronounOne(this.text, head)) return undefined;
+        return {
+          apply: (s) => {
+            s.addWord(word.value, word.size);
+            return head.end;
+          },
+        };
+      case "ordinal":
+        return { apply: () => head.end, ordinal: word.value };
+      case "hundred":
+      case "scale": {
+        // Bare "hundert"/"tausend"/"hundred" are numbers; capitalised German "Tausend" alone is
+        // the noun ("mehrere Tausend", a surname) and "Millionen" alone is vague.
+        const bareOk =
+          word.type === "hundred" || (word.type === "scale" && word.value === 1000 && !word.plural);
+        if (!bareOk || (this.lang === "de" && head.raw[0] !== head.raw[0]!.toLowerCase())) return undefined;
+        if (isVagueBefore(this.text, head.start)) return undefined;
+        return {
+          apply: (s) => {
+            if (word.type === "hundred") s.addHundred();
+            else s.applyScale(word.value, false);
+            return head.end;
+          },
+        };
+      }
+      case "article":
+      case "a": {
+        // "ein Dutzend", "eine halbe Million", "a hundred", "a dozen", "a half": the article is 1.
+        const after = next();
+        const joins =
+          after?.word &&
+          (after.word.type === "dozen" ||
+            after.word.type === "fraction" ||
+            after.word.type === "hundred" ||
+            (after.word.type === "scale" && !after.word.plural));
+        if (joins) {
+          return {
+            apply: (s) => {
+              s.addWord(1, "unit");
+              return head.end;
+            },
+          };
+        }
+        if (word.type === "a") return undefined;
+        return {
+          apply: (s) => {
+            s.addWord(word.value, "unit");
+            return head.end;
+          },
+          article: true,
+        };
+      }
+      case "fraction": {
+        // English "half" is a number on its own ("more than half"); "half a dozen", "half million".
+        if (this.lang !== "en" || word.denominator !== 2) {
+          if (this.lang === "en" && word.denominator === 4 && next()?.word?.type === "scale") {
+            return {
+              apply: (s) => {
+                s.addFraction(0.25);
+                return head.end;
+              },
+            };
+          }
+          return undefined;
+        }
+        return {
+          apply: (s) => {
+            s.addFraction(0.5);
+            const a = next();
+            if (a?.word?.type === "a") {
+              const dozen = this.token(a.end);
+              if (dozen?.word?.type === "dozen") {
+                s.multiplyLast(12);
+                return dozen.end;
+              }
+            }
+            return head.end;
+          },
+        };
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** Extends the expression token by token while the next one continues the number. */
+  private continueExpression(s: Accumulator, from: number): number {
+    let end = from;
+    for (;;) {
+      const tok = this.token(end);
+      if (!tok) return end;
+      let joint: "none" | "and" | "hyphen" = "none";
+      let next: Token | undefined = tok;
+      if (tok.word?.type === "and") {
+        joint = "and";
+        next = this.token(tok.end);
+      } else if (
+        tok.raw === "-" &&
+        this.lang === "en" &&
+        !s.lastWasDigits &&
+        isLetterAt(this.text, skipBlanksForward(this.text, tok.end))
+      ) {
+        joint = "hyphen";
+        next = this.token(tok.end);
+      }
+      if (!next) return end;
+      const advanced = this.step(s, next, joint);
+      if (advanced === undefined) return end;
+      end = advanced;
+    }
+  }
+
+  /** Applies one token to the accumulator; returns the new end, or undefined to stop before it. */
+  private step(s: Accumulator, tok: Token, joint: "none" | "and" | "hyphen"): number | undefined {
+    const word = tok.word;
+    if (tok.digits) {
+      if (joint === "hyphen" || !tok.digits.integer || tok.digits.value === 0) return undefined;
+      // "4 thousand 3 hundred and 21"; a bare digit after a digit is a new number ("423 0000").
+      const fraction = this.slashFraction(tok.digits);
+      if (fraction && joint === "none" && s.lastWasDigits && s.steps === 1) {
+        s.addFraction(fraction.value);
+        return fraction.end;
+      }
+      if (fraction || !s.canAddAfterScale(tok.digits.value)) return undefined;
+      if (this.followedByHundred(tok.end) && s.hasHundred) return undefined;
+      s.addSmall(tok.digits.value, joint === "and");
+      return tok.end;
+    }
+    if (!word) {
+      // Spaced abbreviations: "2,5 Mio.", "2.33 k", "10 bn"; a lone "b" or "m" is too ambiguous.
+      const scale = SCALE_ABBREVIATIONS.get(tok.raw);
+      if (scale === undefined || tok.raw === "b" || joint !== "none" || !s.canTakeScale(scale))
+        return undefined;
+      s.applyScale(scale, false);
+      return this.afterAbbreviationDot(tok);
+    }
+    switch (word.type) {
+      case "number": {
+        if (joint === "and") {
+          // "five and a quarter"-style addends: "und drei Viertel", "and two thirds".
+          const fraction = this.fractionAfter(tok, word.value);
+          if (fraction) {
+            s.addFraction(fraction.value, fraction.scaleFollows);
+            return fraction.end;
+          }
+        }
+        if (!s.canTakeWord(word.value, word.size, joint)) return undefined;
+        if (this.followedByHundred(tok.end) && s.hasHundred) return undefined;
+        s.addSmall(word.value, joint === "and", word.size);
+        return tok.end;
+      }
+      case "a":
+      case "article": {
+        // "and a half", "und ein Viertel", "million and a quarter".
+        if (joint !== "and") return undefined;
+        const fraction = this.fractionAfter(tok, 1);
+        if (!fraction) return undefined;
+        s.addFraction(fraction.value, fraction.scaleFollows);
+        return fraction.end;
+      }
+      case "hundred":
+        if (joint !== "none" || !s.canTakeHundred()) return undefined;
+        s.addHundred();
+        return tok.end;
+      case "scale": {
+        if (joint !== "none" || !s.canTakeScale(word.value)) return undefined;
+        s.applyScale(word.value, false);
+        return this.afterAbbreviationDot(tok);
+      }
+      case "dozen":
+        if (joint !== "none" || s.steps === 0) return undefined;
+        s.multiplyLast(12);
+        return tok.end;
+      case "fraction":
+        if (joint !== "none" || !s.canTakeDenominator()) return undefined;
+        s.divideLast(word.denominator);
+        return this.ofAScale(s, tok.end);
+      case "ordinal":
+        // "one eighth", "a fifth": an ordinal after a numerator is a denominator.
+        if (joint !== "none" || word.value < 3 || !s.canTakeDenominator()) return undefined;
+        s.divideLast(word.value);
+        return tok.end;
+      case "point":
+        return this.decimals(s, tok);
+      default:
+        return undefined;
+    }
+  }
+
+  private afterAbbreviationDot(tok: Token): number {
+    return this.text[tok.end] === "." && /^(?:Mio|Mrd|Tsd|Mill|Bill)$/i.test(tok.raw) ? tok.end + 1 : tok.end;
+  }
+
+  private followedByHundred(at: number): boolean {
+    return this.token(at)?.word?.type === "hundred";
+  }
+
+  /** "a half", "three quarters", "drei Viertel" right at `tok`: the fraction and where it ends. */
+  private fractionAfter(
+    tok: Token,
+    numerator: number,
+  ): { value: number; end: number; scaleFollows: boolean } | undefined {
+    const denominator = this.token(tok.end);
+    const w = denominator?.word;
+    if (!denominator || !w) return undefined;
+    const d =
+      w.type === "fraction" ? w.denominator : w.type === "ordinal" && w.value >= 3 ? w.value : undefined;
+    if (d === undefined) return undefined;
+    const after = this.token(denominator.end)?.word;
+    return { value: numerator / d, end: denominator.end, scaleFollows: after?.type === "scale" };
+  }
+
+  /** "two thirds of a million". */
+  private ofAScale(s: Accumulator, at: number): number {
+    const of = this.token(at);
+    if (of?.raw.toLowerCase() !== "of") return at;
+    const a = this.token(of.end);
+    if (a?.word?.type !== "a") return at;
+    const scale = this.token(a.end);
+    if (scale?.word?.type !== "scale" || scale.word.plural) return at;
+    s.applyScale(scale.word.value, false);
+    return scale.end;
+  }
+
+  /** "zwei Komma drei", "two hundred point zero three", "1 point 1", "point seventy-one". */
+  private decimals(s: Accumulator, point: Token): number | undefined {
+    if (!s.canTakeDecimals()) return undefined;
+    let digits = "";
+    let end = point.end;
+    for (;;) {
+      const tok = this.token(end);
+      if (!tok) break;
+      if (tok.digits) {
+        if (digits || !tok.digits.plain) break;
+        digits = this.text.slice(tok.start, tok.end);
+        end = tok.end;
+        break;
+      }
+      const w = tok.word;
+      if (w?.type !== "number" || (w.size === "compound" && w.value >= 100)) break;
+      if (w.size === "tens") {
+        // "seventy-one", "seventy one" are one pair of digits.
+        let pairEnd = tok.end;
+        let unit = 0;
+        const hyphen = this.token(tok.end);
+        const unitTok = hyphen?.raw === "-" ? this.token(hyphen.end) : hyphen;
+        if (unitTok?.word?.type === "number" && unitTok.word.size === "unit" && unitTok.word.value > 0) {
+          unit = unitTok.word.value;
+          pairEnd = unitTok.end;
+        }
+        digits += String(w.value + unit);
+        end = pairEnd;
+        continue;
+      }
+      digits += String(w.value);
+      end = tok.end;
+    }
+    if (!digits) return undefined;
+    s.addDecimals(digits);
+    return end;
+  }
+}
+
+/** English "the one", "which one", "one another": a pronoun, not the number. */
+function isPronounOne(text: string, tok: Token): boolean {
+  const before =
+    /(?:^|[^\p{L}])(the|this|that|which|each|every|any|no|some|another|other|whichever|what|last|little|only|right|wrong|big|new|old|good|bad)\s+$/iu;
+  const window = text.slice(Math.max(0, tok.start - 12), tok.start);
+  if (before.test(window)) return true;
+  return /^\s+another\b/i.test(text.slice(tok.end, tok.end + 10));
+}
+
+const VAGUE_BEFORE = /(?:^|[^\p{L}])(mehrere|einige|etliche|viele|paar|ein paar|several|few|many|some)\s+$/iu;
+function isVagueBefore(text: string, at: number): boolean {
+  return VAGUE_BEFORE.test(text.slice(Math.max(0, at - 12), at));
+}
+
+function wordsOnly(start: number, end: number, value: number): Expression {
+  return { start, end, value, plainDigits: false, hasDigits: false, ordinal: false, article: false };
+}
+
+function readPlainInteger(text: string, at: number): DigitNumber | undefined {
+  let end = at;
+  while (end < text.length && isDigitCode(text.charCodeAt(end))) end++;
+  if (end === at) return undefined;
+  return { value: Number(text.slice(at, end)), start: at, end, integer: true, plain: true };
+}
+
+/**
+ * The running value of an expression: `total` holds the finished scale groups
+ * ("zwei Millionen"), `group` the part below the last scale ("dreihundert…").
+ */
+class Accumulator {
+  total = 0;
+  group = 0;
+  steps = 0;
+  hasHundred = false;
+  lastWasDigits = false;
+  private lastScale = Number.POSITIVE_INFINITY;
+  private groupOpen = false;
+  private lastSize: "unit" | "teen" | "tens" | "compound" | "digits" | "hundred" | "fraction" | "none" =
+    "none";
+  /** The last addend joined with and/und, which a following "dozen" or denominator acts on. */
+  private lastAddend: number | undefined;
+  private hasDecimals = false;
+
+  value(): number {
+    return this.total + this.group;
+  }
+
+  addDigits(value: number): void {
+    this.addSmall(value, false, "digits");
+  }
+
+  addWord(value: number, size: "unit" | "teen" | "tens" | "compound"): void {
+    this.addSmall(value, false, size);
+  }
+
+  addSmall(value: number, afterAnd: boolean, size: Accumulator["lastSize"] = "digits"): void {
+    this.group += value;
+    this.groupOpen = true;
+    this.lastAddend = afterAnd ? value : undefined;
+    this.lastSize = size;
+    this.lastWasDigits = size === "digits";
+    this.steps++;
+  }
+
+  addFraction(value: number, scaleFollows = false): void {
+    // "3 million and a half": half of the last scale; "five and a half million": 5.5 million.
+    if (!this.groupOpen && Number.isFinite(this.lastScale) && !scaleFollows) {
+      this.total += value * this.lastScale;
+    } else {
+      this.group += value;
+      this.groupOpen = true;
+    }
+    this.lastSize = "fraction";
+    this.lastWasDigits = false;
+    this.steps++;
+  }
+
+  addHundred(): void {
+    this.group = (this.groupOpen ? this.group : 1) * 100;
+    this.groupOpen = true;
+    this.hasHundred = true;
+    this.lastSize = "hundred";
+    this.lastWasDigits = false;
+    this.steps++;
+  }
+
+  applyScale(scale: number, glued: boolean): void {
+    this.total += (this.groupOpen ? this.group : 1) * scale;
+    this.group = 0;
+    this.groupOpen = false;
+    this.hasHundred = false;
+    this.lastScale = scale;
+    this.lastSize = "none";
+    this.lastWasDigits = false;
+    if (!glued) this.steps++;
+  }
+
+  multiplyLast(factor: number): void {
+    if (this.lastAddend !== undefined) this.group += this.lastAddend * (factor - 1);
+    else this.group *= factor;
+    this.lastAddend = undefined;
+    this.lastWasDigits = false;
+    this.steps++;
+  }
+
+  divideLast(denominator: number): void {
+    if (this.lastAddend !== undefined) this.group -= this.lastAddend - this.lastAddend / denominator;
+    else this.group /= denominator;
+    this.lastAddend = undefined;
+    this.lastSize = "fraction";
+    this.lastWasDigits = false;
+    this.steps++;
+  }
+
+  addDecimals(digits: string): void {
+    this.group += Number(`0.${digits}`);
+    this.hasDecimals = true;
+    this.lastSize = "fraction";
+    this.lastWasDigits = false;
+    this.steps++;
+  }
+
+  canTakeWord(
+    value: number,
+    size: "unit" | "teen" | "tens" | "compound",
+    joint: "none" | "and" | "hyphen",
+  ): boolean {
+    if (this.hasDecimals || value === 0) return false;
+    if (!this.groupOpen)
+      return Number.isFinite(this.lastScale) && value < this.lastScale && joint !== "hyphen";
+    if (this.lastSize === "tens" && size === "unit") return joint !== "and";
+    if (this.lastSize === "hundred") return value < 100 && joint !== "hyphen";
+    return false;
+  }
+
+  canAddAfterScale(value: number): boolean {
+    if (this.hasDecimals) return false;
+    if (!this.groupOpen) return Number.isFinite(this.lastScale) && value < this.lastScale;
+    return this.lastSize === "hundred" && value < 100;
+  }
+
+  canTakeHundred(): boolean {
+    return this.groupOpen && !this.hasHundred && this.lastSize !== "fraction" && this.group > 0;
+  }
+
+  canTakeScale(scale: number): boolean {
+    return scale < this.lastScale && (this.groupOpen || this.steps === 0) && this.group !== 0;
+  }
+
+  canTakeDenominator(): boolean {
+    return this.groupOpen && this.lastSize !== "fraction" && this.lastSize !== "hundred" && !this.hasDecimals;
+  }
+
+  canTakeDecimals(): boolean {
+    return (
+      this.groupOpen && !this.hasDecimals && this.lastSize !== "fraction" && Number.isInteger(this.group)
+    );
+  }
+}

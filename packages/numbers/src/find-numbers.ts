@@ -1,0 +1,177 @@
+import { isLetterAt } from "./context";
+import { detectLanguage } from "./detect-language";
+import { isDigitCode } from "./digits";
+import { type Expression, ExpressionReader, VULGAR_FRACTION_CHARS } from "./expression";
+import { kindOf, type NumberKind } from "./kinds";
+import type { Lang } from "./lexicon";
+
+export interface NumberMatch {
+  text: string;
+  value: number;
+  start: number;
+  end: number;
+  kind: NumberKind;
+}
+
+export interface FindNumbersOptions {
+  /** The text's language; detected with `detectLanguage` when not given. */
+  lang?: Lang;
+  /**
+   * Also report every German "ein/eine/einer…" (1) and "keiner/keinen" (0) on its own.
+   * Off by default: in news these are nearly always the article and would flood the results.
+   * They are reported anyway after "mindestens", "genau" and the like, and inside numbers
+   * ("ein Dutzend", "eine halbe Million").
+   */
+  articles?: boolean;
+}
+
+const START_SOURCE = {
+  digits: `[0-9${VULGAR_FRACTION_CHARS}]|[.,](?=[0-9])|[-−](?= ?[.,]?[0-9])`,
+  de: "(?<![\\p{L}\\p{N}])(?:ein|kein|zw|drei|dritt|vier|f(?:ü|ue)nf|sech|sieb|acht|neun|zehn|elf|hundert|tausend|null|anderthalb|minus|negativ|erst)",
+  en: "(?<![\\p{L}\\p{N}])(?:zero|nought|naught|nil|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirt|fift|twent|fort|nint|hundred|thousand|half|quarter|minus|negative|an?(?!\\p{L})|first|second|third|sixt|sevent|tenth)",
+};
+
+const COUNT_QUALIFIER_BEFORE = /(?:^|[^\p{L}])(?:mindestens|höchstens|genau|lediglich|exakt|als)\s+$/iu;
+
+/** Numeric dates and clock times, reported as their parts: "25.10.2024" → 25, 10, 2024. */
+const COMPOUND_FORMS: { re: RegExp; kind: NumberKind; langs: Lang[]; valid: (parts: number[]) => boolean }[] =
+  [
+    {
+      re: /(\d{1,2}):(\d{2})(?![\d:])/y,
+      kind: "time",
+      langs: ["de", "en"],
+      valid: ([h, m]) => h! <= 24 && m! <= 59,
+    },
+    {
+      re: /(\d{1,2})\.(\d{2})(?= ?Uhr\b)/y,
+      kind: "time",
+      langs: ["de"],
+      valid: ([h, m]) => h! <= 24 && m! <= 59,
+    },
+    {
+      re: /(\d{1,2})\.(\d{1,2})\.((?:1[89]|20)\d\d|\d\d)?(?!\d)/y,
+      kind: "date",
+      langs: ["de"],
+      valid: ([d, m]) => d! >= 1 && d! <= 31 && m! >= 1 && m! <= 12,
+    },
+    {
+      re: /(\d{4})-(\d{2})-(\d{2})(?!\d)/y,
+      kind: "date",
+      langs: ["de", "en"],
+      valid: ([, m, d]) => m! >= 1 && m! <= 12 && d! >= 1 && d! <= 31,
+    },
+    {
+      re: /(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?!\d)/y,
+      kind: "date",
+      langs: ["de", "en"],
+      valid: ([a, b]) => a! >= 1 && a! <= 31 && b! >= 1 && b! <= 31,
+    },
+  ];
+
+const starts = new Map<Lang, RegExp>();
+function startPattern(lang: Lang): RegExp {
+  let re = starts.get(lang);
+  if (!re) {
+    re = new RegExp(`${START_SOURCE.digits}|${START_SOURCE[lang]}`, "giu");
+    starts.set(lang, re);
+  }
+  return re;
+}
+
+/**
+ * Every number in `text`, sorted by start: digits in German or English notation, number words,
+ * scale words, with the kind that tells a head count from a year, date, price or calibre.
+ */
+export function findNumbers(text: string, options: FindNumbersOptions = {}): NumberMatch[] {
+  const lang = options.lang ?? detectLanguage(text);
+  const reader = new ExpressionReader(text, lang);
+  const found: NumberMatch[] = [];
+  const re = new RegExp(startPattern(lang));
+  let m: RegExpExecArray | null;
+  // biome-ignore lint/suspicious/noAssignInExpressions: the standard exec loop
+  while ((m = re.exec(text))) {
+    const at = m.index;
+    const code = text.charCodeAt(at);
+    if (isDigitCode(code) || text[at] === "-" || text[at] === "−" || code === 44 || code === 46) {
+      if (!canStartDigits(text, at)) {
+        re.lastIndex = skipToken(text, at);
+        continue;
+      }
+      const parts = readCompoundForm(text, at, lang);
+      if (parts) {
+        found.push(...parts.matches);
+        re.lastIndex = parts.end;
+        continue;
+      }
+    }
+    const continuesList = (code === 44 || code === 46) === false && isListContinuation(text, at);
+    const e = reader.read(at, continuesList);
+    if (!e) {
+      re.lastIndex = skipToken(text, at);
+      continue;
+    }
+    re.lastIndex = e.end;
+    if (e.article && !options.articles && !COUNT_QUALIFIER_BEFORE.test(text.slice(Math.max(0, at - 14), at)))
+      continue;
+    found.push(toMatch(text, e, kindOf(text, e, lang)));
+  }
+  return found;
+}
+
+function toMatch(text: string, e: Expression, kind: NumberKind): NumberMatch {
+  return { text: text.slice(e.start, e.end), value: e.value, start: e.start, end: e.end, kind };
+}
+
+/**
+ * Digits glued to a letter ("t0", "KN-23", "F-16", "T-72") are codes and names, not counts.
+ * A "-" is a minus only at the start of a token ("-5", "(-3"), and "- 5" only at the text's start.
+ */
+function canStartDigits(text: string, at: number): boolean {
+  const before = text[at - 1];
+  if (before !== undefined && (isLetterAt(text, at - 1) || isDigitCode(before.charCodeAt(0)))) return false;
+  if (before === "-" && isLetterAt(text, at - 2)) return false;
+  const ch = text[at];
+  if (ch === "-" || ch === "−") {
+    if (before !== undefined && !/[\s(]/.test(before)) return false;
+    if (text[at + 1] === " " && text.slice(0, at).trim() !== "") return false;
+  }
+  if ((ch === "." || ch === ",") && before !== undefined && !/[\s(]/.test(before)) return false;
+  return true;
+}
+
+/** After "192." in "192.168.1.2" or "22," in "22,24,26": each further run is its own integer. */
+function isListContinuation(text: string, at: number): boolean {
+  const sep = text[at - 1];
+  return (sep === "." || sep === ",") && isDigitCode(text.charCodeAt(at - 2));
+}
+
+function skipToken(text: string, at: number): number {
+  let i = at + 1;
+  while (i < text.length && (isLetterAt(text, i) || isDigitCode(text.charCodeAt(i)))) i++;
+  return i;
+}
+
+function readCompoundForm(
+  text: string,
+  at: number,
+  lang: Lang,
+): { matches: NumberMatch[]; end: number } | undefined {
+  for (const form of COMPOUND_FORMS) {
+    if (!form.langs.includes(lang)) continue;
+    form.re.lastIndex = at;
+    const m = form.re.exec(text);
+    if (!m) continue;
+    const parts: NumberMatch[] = [];
+    let from = at;
+    for (const group of m.slice(1)) {
+      if (group === undefined) continue;
+      const start = text.indexOf(group, from);
+      from = start + group.length;
+      parts.push({ text: group, value: Number(group), start, end: from, kind: form.kind });
+    }
+    if (isLetterAt(text, form.re.lastIndex)) continue;
+    if (!form.valid(parts.map((p) => p.value))) continue;
+    return { matches: parts, end: form.re.lastIndex };
+  }
+  return undefined;
+}

@@ -1,0 +1,3 @@
+export { detectLanguage } from "./detect-language";
+export { type FindNumbersOptions, findNumbers, type NumberMatch } from "./find-numbers";
+export type { NumberKind } from "./kinds";

@@ -1,0 +1,173 @@
+/**
+ * What a number is, judged from the few characters around it: a percentage, money, a calibre,
+ * a time, a date, a year, an ordinal, or a plain cardinal (the only kind that can be a head count).
+ */
+import { MONTHS, wordAfter, wordBefore } from "./context";
+import type { Expression } from "./expression";
+import type { Lang } from "./lexicon";
+
+export type NumberKind = "cardinal" | "percent" | "year" | "date" | "time" | "ordinal" | "money" | "calibre";
+
+const PERCENT_AFTER = /^[ \u00A0\u202F]?(?:%|[Pp]rozent|percent|per ?cent|pct\b|v\. ?H\.)/;
+const CALIBRE_AFTER = /^(?:-| |\u00A0)?(?:mm\b|[Mm]illimeter|millimetre)/;
+const MONEY_AFTER =
+  /^[ \u00A0]?(?:Euro\b|EUR\b|€|(?:US-)?Dollar|dollars?\b|USD\b|\$|Pfund\b|pounds?\b|£|Rubel\b|roubles?\b|rubles?\b|Won\b|Yuan\b|yuan\b|Franken\b|Cent\b|cents?\b)/;
+const MONEY_BEFORE = /(?:[$€£¥₩₽]|US\$|USD|EUR|Euro|GBP)[ \u00A0]?$/;
+const TIME_AFTER_DE = /^[ \u00A0]?Uhr\b/;
+const TIME_AFTER_EN = /^[ \u00A0]?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b)/;
+
+/** Words after which a bare four-digit number is a year ("im Jahr 2024", "seit 2022", "since 2014"). */
+const YEAR_WORDS = new Set([
+  "im",
+  "jahr",
+  "jahre",
+  "jahres",
+  "jahren",
+  "seit",
+  "anfang",
+  "ende",
+  "mitte",
+  "frühjahr",
+  "frühling",
+  "sommer",
+  "herbst",
+  "winter",
+  "year",
+  "since",
+  "early",
+  "late",
+  "mid",
+  "spring",
+  "summer",
+  "autumn",
+  "fall",
+]);
+/** Prepositions that take years and counts alike ("bis 2025", "by 2000 soldiers"). */
+const WEAK_YEAR_WORDS = new Set([
+  "in",
+  "bis",
+  "ab",
+  "vor",
+  "nach",
+  "um",
+  "by",
+  "until",
+  "before",
+  "after",
+  "from",
+  "to",
+]);
+/** After a weak preposition, a year is followed by punctuation or by one of these words. */
+const YEAR_FOLLOWERS = new Set([
+  "und",
+  "oder",
+  "bis",
+  "hat",
+  "hatte",
+  "hatten",
+  "haben",
+  "war",
+  "waren",
+  "ist",
+  "sind",
+  "wurde",
+  "wurden",
+  "sei",
+  "seien",
+  "soll",
+  "sollen",
+  "will",
+  "wird",
+  "werden",
+  "die",
+  "der",
+  "das",
+  "den",
+  "dem",
+  "in",
+  "im",
+  "an",
+  "am",
+  "auf",
+  "mit",
+  "and",
+  "or",
+  "the",
+  "to",
+  "when",
+  "as",
+  "it",
+  "they",
+  "there",
+  "was",
+  "were",
+  "had",
+  "has",
+  "have",
+  "is",
+  "are",
+  "would",
+]);
+/** Before "3. Armee": words after which a German "N." is an ordinal, not a sentence end. */
+const ORDINAL_BEFORE_DE = new Set([
+  "der",
+  "die",
+  "das",
+  "den",
+  "dem",
+  "des",
+  "am",
+  "im",
+  "zum",
+  "zur",
+  "vom",
+  "beim",
+  "ihr",
+  "ihre",
+  "ihrer",
+  "sein",
+  "seine",
+  "seiner",
+  "seit",
+  "bis",
+]);
+
+export function kindOf(text: string, e: Expression, lang: Lang): NumberKind {
+  if (e.ordinal) return "ordinal";
+  const after = text.slice(e.end, e.end + 16);
+  if (PERCENT_AFTER.test(after)) return "percent";
+  if (e.hasDigits && CALIBRE_AFTER.test(after)) return "calibre";
+  if (MONEY_AFTER.test(after) || MONEY_BEFORE.test(text.slice(Math.max(0, e.start - 6), e.start)))
+    return "money";
+  const integer = Number.isInteger(e.value);
+  if (!e.hasDigits || !integer) return "cardinal";
+  if (e.value <= 24 && (lang === "de" ? TIME_AFTER_DE : TIME_AFTER_EN).test(after)) return "time";
+
+  const dotted = text[e.end] === ".";
+  const next = wordAfter(text, dotted ? e.end + 1 : e.end);
+  const previous = wordBefore(text, e.start).toLowerCase();
+  const dayLike = e.value >= 1 && e.value <= 31;
+  if (dayLike && MONTHS.has(next.toLowerCase())) return "date";
+  if (MONTHS.has(previous) || MONTHS.has(wordBefore(text, e.start - 1).toLowerCase())) {
+    if (dayLike) return "date";
+    if (e.plainDigits && e.value >= 1000 && e.value <= 2100) return "year";
+  }
+  if (lang === "de" && dotted && next && isGermanOrdinalDot(next, previous)) return "ordinal";
+  if (e.plainDigits && e.value >= 1900 && e.value <= 2100 && isYearContext(text, e, previous, next))
+    return "year";
+  return "cardinal";
+}
+
+/** "am 3. Tag", "die 11. Armee", "3. internationale": not a number ending its sentence. */
+function isGermanOrdinalDot(next: string, previous: string): boolean {
+  const lowerNext = next[0] === next[0]!.toLowerCase();
+  return lowerNext || ORDINAL_BEFORE_DE.has(previous);
+}
+
+function isYearContext(text: string, e: Expression, previous: string, next: string): boolean {
+  if (YEAR_WORDS.has(previous)) return true;
+  if (text[e.start - 1] === "(" && text[e.end] === ")") return true;
+  if (text[e.end] === "/" && /\d/.test(text[e.end + 1] ?? "")) return true;
+  if (!WEAK_YEAR_WORDS.has(previous)) return false;
+  return next === "" || YEAR_FOLLOWERS.has(next.toLowerCase());
+}
