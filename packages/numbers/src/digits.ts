@@ -81,7 +81,15 @@ export function readDigits(text: string, at: number, notation: Notation): DigitN
       continue;
     }
     if (groupChar === sep) {
-      if (!three) break;
+      // "192.168.1.2": a broken chain of one separator is a list, each run its own number.
+      if (!three)
+        return {
+          value: Number(text.slice(at, firstEnd)),
+          start: at,
+          end: firstEnd,
+          integer: true,
+          plain: true,
+        };
       intDigits += digits;
       end = runEnd;
       continue;

@@ -21,6 +21,8 @@ export interface Expression {
   ordinal: boolean;
   /** Only a German "ein/eine/einer…" or "kein…", the numeral that is also the article. */
   article: boolean;
+  /** Ends in a fraction ("three fifths"), so "and" can add it to a whole ("two and three fifths"). */
+  fractionTail: boolean;
 }
 
 interface Token {
@@ -150,15 +152,59 @@ export class ExpressionReader {
       if (opened.article) return { ...wordsOnly(at, end, state.value()), article: true };
     }
     end = this.continueExpression(state, end);
+    let value = state.value();
+    const ratio = this.lang === "en" ? this.ratio(value, end) : undefined;
+    if (ratio) {
+      value = ratio.value;
+      end = ratio.end;
+    }
+    end = this.restatement(value, end);
     return {
       start: at,
       end,
-      value: sign * state.value(),
-      plainDigits: Boolean(head.digits?.plain) && state.steps === 1 && sign === 1,
+      value: sign * value,
+      plainDigits: Boolean(head.digits?.plain) && state.steps === 1 && sign === 1 && !ratio,
       hasDigits: Boolean(head.digits),
       ordinal: false,
       article: false,
+      fractionTail: state.fractionTail && !ratio,
     };
+  }
+
+  /**
+   * "one over three", "1 in twenty-one", "two out of five hundred": a ratio, when the second
+   * number ends the phrase (not "$2000 over 3 years") and, for "in"/"out of", is the larger.
+   */
+  private ratio(numerator: number, at: number): { value: number; end: number } | undefined {
+    const word = this.token(at);
+    const lower = word?.raw.toLowerCase();
+    if (!word || (lower !== "over" && lower !== "in" && lower !== "out")) return undefined;
+    let from = word.end;
+    if (lower === "out") {
+      const of = this.token(word.end);
+      if (of?.raw.toLowerCase() !== "of") return undefined;
+      from = of.end;
+    }
+    const denominatorAt = skipBlanksForward(this.text, from);
+    if (denominatorAt === from) return undefined;
+    const denominator = this.read(denominatorAt);
+    if (!denominator || denominator.ordinal || denominator.article || denominator.value <= 0)
+      return undefined;
+    if (lower !== "over" && numerator >= denominator.value) return undefined;
+    if (lower === "in" && denominator.plainDigits && denominator.value >= 1000) return undefined;
+    if (lower !== "out" && isLetterAt(this.text, skipBlanksForward(this.text, denominator.end)))
+      return undefined;
+    return { value: numerator / denominator.value, end: denominator.end };
+  }
+
+  /** "forty-five (45)", "45 (forty five)": the same number restated in brackets is one number. */
+  private restatement(value: number, at: number): number {
+    const open = this.token(at);
+    if (open?.raw !== "(") return at;
+    const inner = this.read(skipBlanksForward(this.text, open.end));
+    if (!inner || inner.value !== value) return at;
+    const close = this.token(inner.end);
+    return close?.raw === ")" ? close.end : at;
   }
 
   /** Digits plus what is glued to them: exponent, "10k", "1.2bn", "3rd", "2½", "1/2". */
@@ -262,12 +308,20 @@ export class ExpressionReader {
       case "a": {
         // "ein Dutzend", "eine halbe Million", "a hundred", "a dozen", "a half": the article is 1.
         const after = next();
+        if (word.type === "a" && after?.raw.toLowerCase() === "pair") {
+          return {
+            apply: (s) => {
+              s.addWord(2, "unit");
+              return after.end;
+            },
+          };
+        }
         const joins =
           after?.word &&
           (after.word.type === "dozen" ||
-            after.word.type === "fraction" ||
             after.word.type === "hundred" ||
-            (after.word.type === "scale" && !after.word.plural));
+            (after.word.type === "scale" && !after.word.plural) ||
+            this.denominatorAt(after, 1) !== undefined);
         if (joins) {
           return {
             apply: (s) => {
@@ -378,6 +432,20 @@ export class ExpressionReader {
             s.addFraction(fraction.value, fraction.scaleFollows);
             return fraction.end;
           }
+          // "two and fifty-four hundredths": a longer numerator.
+          const addend = this.read(tok.start);
+          if (addend?.fractionTail) {
+            s.addFraction(addend.value);
+            return addend.end;
+          }
+        }
+        if (joint !== "and" && word.size === "tens" && s.canTakeDenominator()) {
+          // "twenty twenty fifths", "one twenty-fifth": a tens word and an ordinal are one denominator.
+          const denominator = this.denominatorAt(tok, s.numeratorIsOne() ? 1 : 2);
+          if (denominator) {
+            s.divideLast(denominator.value);
+            return denominator.end;
+          }
         }
         if (!s.canTakeWord(word.value, word.size, joint)) return undefined;
         if (this.followedByHundred(tok.end) && s.hasHundred) return undefined;
@@ -398,8 +466,10 @@ export class ExpressionReader {
         s.addHundred();
         return tok.end;
       case "scale": {
-        if (joint !== "none" || !s.canTakeScale(word.value)) return undefined;
-        s.applyScale(word.value, false);
+        if (joint !== "none") return undefined;
+        if (s.canTakeScale(word.value)) s.applyScale(word.value, false);
+        else if (s.canRaiseScale(word.value)) s.raiseScale(word.value);
+        else return undefined;
         return this.afterAbbreviationDot(tok);
       }
       case "dozen":
@@ -407,14 +477,14 @@ export class ExpressionReader {
         s.multiplyLast(12);
         return tok.end;
       case "fraction":
-        if (joint !== "none" || !s.canTakeDenominator()) return undefined;
-        s.divideLast(word.denominator);
-        return this.ofAScale(s, tok.end);
-      case "ordinal":
-        // "one eighth", "a fifth": an ordinal after a numerator is a denominator.
-        if (joint !== "none" || word.value < 3 || !s.canTakeDenominator()) return undefined;
-        s.divideLast(word.value);
-        return tok.end;
+      case "ordinal": {
+        // "two thirds", "one-eighth", "a fifth": after a numerator, a denominator.
+        if (joint === "and" || !s.canTakeDenominator()) return undefined;
+        const denominator = this.denominatorAt(tok, s.numeratorIsOne() ? 1 : 2);
+        if (!denominator) return undefined;
+        s.divideLast(denominator.value);
+        return this.ofAScale(s, denominator.end);
+      }
       case "point":
         return this.decimals(s, tok);
       default:
@@ -430,19 +500,40 @@ export class ExpressionReader {
     return this.token(at)?.word?.type === "hundred";
   }
 
-  /** "a half", "three quarters", "drei Viertel" right at `tok`: the fraction and where it ends. */
+  /**
+   * The denominator at `tok`: "thirds", "Viertel", "half", and the singular ordinals after a
+   * numerator of one only ("one fifth", but "two millionth" is no fraction); "twenty-first",
+   * "thirty fifths" make one denominator of a tens word and an ordinal.
+   */
+  private denominatorAt(tok: Token, numerator: number): { value: number; end: number } | undefined {
+    const w = tok.word;
+    if (w?.type === "fraction") return { value: w.denominator, end: tok.end };
+    if (w?.type === "ordinal")
+      return w.value >= 3 && numerator === 1 ? { value: w.value, end: tok.end } : undefined;
+    if (w?.type !== "number" || w.size !== "tens" || this.lang !== "en") return undefined;
+    const hyphen = this.token(tok.end);
+    const unit = hyphen?.raw === "-" ? this.token(hyphen.end) : hyphen;
+    const u = unit?.word;
+    if (!unit || !u) return undefined;
+    const value =
+      u.type === "fraction" ? u.denominator : u.type === "ordinal" && numerator === 1 ? u.value : 0;
+    return value >= 1 && value <= 9 ? { value: w.value + value, end: unit.end } : undefined;
+  }
+
+  /** "a half", "three quarters", "drei Viertel" right after `tok`: the fraction and where it ends. */
   private fractionAfter(
     tok: Token,
     numerator: number,
   ): { value: number; end: number; scaleFollows: boolean } | undefined {
-    const denominator = this.token(tok.end);
-    const w = denominator?.word;
-    if (!denominator || !w) return undefined;
-    const d =
-      w.type === "fraction" ? w.denominator : w.type === "ordinal" && w.value >= 3 ? w.value : undefined;
-    if (d === undefined) return undefined;
+    const next = this.token(tok.end);
+    const denominator = next && this.denominatorAt(next, numerator);
+    if (!denominator) return undefined;
     const after = this.token(denominator.end)?.word;
-    return { value: numerator / d, end: denominator.end, scaleFollows: after?.type === "scale" };
+    return {
+      value: numerator / denominator.value,
+      end: denominator.end,
+      scaleFollows: after?.type === "scale",
+    };
   }
 
   /** "two thirds of a million". */
@@ -511,7 +602,16 @@ function isVagueBefore(text: string, at: number): boolean {
 }
 
 function wordsOnly(start: number, end: number, value: number): Expression {
-  return { start, end, value, plainDigits: false, hasDigits: false, ordinal: false, article: false };
+  return {
+    start,
+    end,
+    value,
+    plainDigits: false,
+    hasDigits: false,
+    ordinal: false,
+    article: false,
+    fractionTail: false,
+  };
 }
 
 function readPlainInteger(text: string, at: number): DigitNumber | undefined {
@@ -531,6 +631,7 @@ class Accumulator {
   steps = 0;
   hasHundred = false;
   lastWasDigits = false;
+  private hasDigits = false;
   private lastScale = Number.POSITIVE_INFINITY;
   private groupOpen = false;
   private lastSize: "unit" | "teen" | "tens" | "compound" | "digits" | "hundred" | "fraction" | "none" =
@@ -547,6 +648,14 @@ class Accumulator {
     this.addSmall(value, false, "digits");
   }
 
+  get fractionTail(): boolean {
+    return this.lastSize === "fraction" && this.groupOpen;
+  }
+
+  numeratorIsOne(): boolean {
+    return (this.lastAddend ?? this.value()) === 1;
+  }
+
   addWord(value: number, size: "unit" | "teen" | "tens" | "compound"): void {
     this.addSmall(value, false, size);
   }
@@ -557,6 +666,7 @@ class Accumulator {
     this.lastAddend = afterAnd ? value : undefined;
     this.lastSize = size;
     this.lastWasDigits = size === "digits";
+    if (size === "digits") this.hasDigits = true;
     this.steps++;
   }
 
@@ -603,7 +713,14 @@ class Accumulator {
 
   divideLast(denominator: number): void {
     if (this.lastAddend !== undefined) this.group -= this.lastAddend - this.lastAddend / denominator;
-    else this.group /= denominator;
+    else if (this.groupOpen) this.group /= denominator;
+    else {
+      // "a hundred thousand trillionths": the whole so far is the numerator.
+      this.total /= denominator;
+      this.groupOpen = true;
+      this.group = this.total;
+      this.total = 0;
+    }
     this.lastAddend = undefined;
     this.lastSize = "fraction";
     this.lastWasDigits = false;
@@ -645,8 +762,20 @@ class Accumulator {
     return scale < this.lastScale && (this.groupOpen || this.steps === 0) && this.group !== 0;
   }
 
+  /** Word numerators only: "100 millionths" is a hundred and an ordinal, not a fraction. */
   canTakeDenominator(): boolean {
-    return this.groupOpen && this.lastSize !== "fraction" && this.lastSize !== "hundred" && !this.hasDecimals;
+    return this.steps > 0 && this.lastSize !== "fraction" && !this.hasDecimals && !this.hasDigits;
+  }
+
+  /** "three thousand millions", "three lakh crore": a larger scale multiplies the whole. */
+  canRaiseScale(scale: number): boolean {
+    return !this.groupOpen && this.total > 0 && scale > this.lastScale && this.total < scale;
+  }
+
+  raiseScale(scale: number): void {
+    this.total *= scale;
+    this.lastScale = scale * this.lastScale;
+    this.steps++;
   }
 
   canTakeDecimals(): boolean {

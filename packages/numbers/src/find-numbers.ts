@@ -145,7 +145,9 @@ function isListContinuation(text: string, at: number): boolean {
   return (sep === "." || sep === ",") && isDigitCode(text.charCodeAt(at - 2));
 }
 
+/** Past the word or digit run at `at` (past just the one symbol when it is "-", "." or ","). */
 function skipToken(text: string, at: number): number {
+  if (!isLetterAt(text, at) && !isDigitCode(text.charCodeAt(at))) return at + 1;
   let i = at + 1;
   while (i < text.length && (isLetterAt(text, i) || isDigitCode(text.charCodeAt(i)))) i++;
   return i;

@@ -150,6 +150,7 @@ export const ENGLISH_WORDS = table([
   ["krore", scale(1e7)],
   ["krores", scale(1e7, true)],
   ["koti", scale(1e7)],
+  ["cr", scale(1e7)],
   ["dozen", { type: "dozen" }],
   ["dozens", { type: "dozen" }],
   ["dz", { type: "dozen" }],
