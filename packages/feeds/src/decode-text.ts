@@ -43,11 +43,31 @@ export function decodeText(body: Buffer, contentType: string | undefined, kind: 
   for (const label of candidates) {
     const decoder = decoderFor(label);
     if (!decoder) continue;
+    if (decoder.encoding === "windows-1252") return decodeWindows1252(body);
     if (decoder.encoding !== "utf-8") return decoder.decode(body);
     const utf8 = tryUtf8(body);
     if (utf8 !== null) return utf8;
   }
-  return tryUtf8(body) ?? new TextDecoder("windows-1252").decode(body);
+  return tryUtf8(body) ?? decodeWindows1252(body);
+}
+
+// windows-1252 bytes 0x80-0x9F (0 = undefined, kept as the C1 control as browsers do).
+const CP1252_HIGH = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0,
+  0x017d, 0, 0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a,
+  0x0153, 0, 0x017e, 0x0178,
+];
+
+/**
+ * windows-1252 (also what the labels iso-8859-1 and latin1 mean on the web). Node 20's TextDecoder decodes this
+ * label as plain ISO-8859-1, turning "€", "–" and „quotes“ into control characters, so it is done here.
+ */
+function decodeWindows1252(body: Buffer): string {
+  const latin1 = body.toString("latin1");
+  return latin1.replace(/[\u0080-\u009f]/g, (c) => {
+    const mapped = CP1252_HIGH[c.charCodeAt(0) - 0x80];
+    return mapped ? String.fromCharCode(mapped) : c;
+  });
 }
 
 function tryUtf8(body: Buffer): string | null {

@@ -19,7 +19,9 @@ const HTML_TYPES = /^(?:text\/html|application\/xhtml\+xml)\b/i;
  * Pages Readability judges not to be an article (isProbablyReaderable) give text null.
  */
 export function extractArticle(html: string): { title: string | null; text: string | null } {
-  const document = parseDocument(html) as unknown as ConstructorParameters<typeof Readability>[0];
+  // linkedom builds no <html> element for a page that lacks one, and Readability needs it.
+  const root = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`;
+  const document = parseDocument(root) as unknown as ConstructorParameters<typeof Readability>[0];
   const pageTitle = (document as unknown as { title?: string }).title?.trim() || null;
   if (!isProbablyReaderable(document)) return { title: pageTitle, text: null };
   // serializer: keep the element, so its text is read with paragraph breaks instead of re-parsing HTML.

@@ -1,0 +1,114 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { FeedError } from "./feed-error";
+import { extractArticle, fetchArticle } from "./fetch-article";
+import type { FetchOptions } from "./http-get";
+import { type LocalServer, startLocalServer, testLimits } from "./testing/local-server";
+
+const servers: LocalServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function serve(type: string, body: string | Buffer): Promise<LocalServer> {
+  const server = await startLocalServer((_req, res) => {
+    res.setHeader("Content-Type", type);
+    res.end(body);
+  });
+  servers.push(server);
+  return server;
+}
+
+function options(overrides: Partial<FetchOptions> = {}): FetchOptions {
+  return { limits: testLimits(), allowPrivate: true, ...overrides };
+}
+
+const PARAGRAPHS = [
+  "Nordkorea hat nach Angaben des südkoreanischen Geheimdienstes NIS rund 11.000 Soldaten nach Russland geschickt. Die meisten von ihnen sind in der Region Kursk im Einsatz, wo sie an der Seite russischer Truppen kämpfen.",
+  "Nach ukrainischen Schätzungen wurden bislang etwa 4.000 nordkoreanische Soldaten getötet oder verwundet. Unabhängig überprüfen lassen sich diese Zahlen nicht, betonen Beobachter in Seoul und Kiew.",
+  "Zudem soll Pjöngjang Millionen Artilleriegranaten und mehr als 100 Haubitzen geliefert haben. Moskau und Pjöngjang hatten die Entsendung lange bestritten und erst im April eingeräumt.",
+];
+
+const NEWS_PAGE = `<!doctype html><html lang="de"><head><meta charset="utf-8">
+<title>Nordkoreas Soldaten kämpfen weiter in Kursk | Nachrichten</title>
+<script>window.dataLayer = ["TRACKING-SCRIPT"];</script><style>.ad{color:red}</style></head><body>
+<header><nav><ul><li><a href="/">Startseite</a></li><li><a href="/politik">Politik</a></li><li><a href="/sport">Sport</a></li></ul></nav></header>
+<div class="ad-banner">ANZEIGE: Jetzt Depot eröffnen!</div>
+<main><article><h1>Nordkoreas Soldaten kämpfen weiter in Kursk</h1><p class="byline">Von A. Autorin</p>
+${PARAGRAPHS.map((p) => `<p>${p}</p>`).join("\n")}
+<script>renderAd("MID-ARTICLE-AD")</script></article></main>
+<aside class="sidebar"><h3>Meistgelesen</h3><ul><li><a href="/a">Wetter: Sturm zieht auf</a></li><li><a href="/b">Bundesliga kompakt</a></li></ul></aside>
+<footer><a href="/impressum">Impressum</a> <a href="/datenschutz">Datenschutz</a></footer></body></html>`;
+
+describe("extractArticle", () => {
+  it("picks the article text with paragraph breaks, not navigation, ads, sidebar or scripts", () => {
+    const { title, text } = extractArticle(NEWS_PAGE);
+    expect(title).toBe("Nordkoreas Soldaten kämpfen weiter in Kursk");
+    expect(text).toContain(PARAGRAPHS.join("\n\n"));
+    for (const noise of [
+      "Startseite",
+      "ANZEIGE",
+      "Meistgelesen",
+      "Bundesliga",
+      "Impressum",
+      "TRACKING",
+      "MID-ARTICLE",
+    ]) {
+      expect([noise, text?.includes(noise)]).toEqual([noise, false]);
+    }
+  });
+
+  it("gives text null for a page without main text", () => {
+    const index = `<!doctype html><html><head><title>Startseite</title></head><body>
+      <nav><a href="/">Home</a> <a href="/politik">Politik</a></nav><div>Willkommen!</div>
+      <ul>${Array.from({ length: 30 }, (_, i) => `<li><a href="/a${i}">Schlagzeile ${i}</a></li>`).join("")}</ul></body></html>`;
+    expect(extractArticle(index)).toEqual({ title: "Startseite", text: null });
+    expect(extractArticle("")).toEqual({ title: null, text: null });
+    expect(extractArticle("nur ein Satz")).toEqual({ title: null, text: null });
+  });
+});
+
+describe("fetchArticle", () => {
+  it("fetches a page and returns its main text", async () => {
+    const server = await serve("text/html; charset=utf-8", NEWS_PAGE);
+    const article = await fetchArticle(`${server.origin}/politik/kursk.html`, options());
+    expect(article.url).toBe(`${server.origin}/politik/kursk.html`);
+    expect(article.text).toContain(PARAGRAPHS[1]);
+  });
+
+  it("decodes a windows-1252 page by its meta charset", async () => {
+    const page = NEWS_PAGE.replace('<meta charset="utf-8">', '<meta charset="windows-1252">');
+    const server = await serve("text/html", Buffer.from(page, "latin1"));
+    const article = await fetchArticle(`${server.origin}/`, options());
+    expect(article.text).toContain("südkoreanischen Geheimdienstes");
+  });
+
+  it("refuses a non-HTML response", async () => {
+    const server = await serve("application/pdf", "%PDF-1.7");
+    const error = await fetchArticle(`${server.origin}/doc.pdf`, options()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FeedError);
+    expect(error).toMatchObject({ reason: "unsupported_type" });
+    expect((error as FeedError).message).toMatch(/is application\/pdf, not an HTML page/);
+  });
+
+  it("caps a huge page at maxBytes", async () => {
+    const huge = NEWS_PAGE.replace("</main>", `${"<p>Füllmaterial ohne Ende. </p>".repeat(300_000)}</main>`);
+    const server = await serve("text/html", huge);
+    const error = await fetchArticle(`${server.origin}/`, options()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ reason: "too_large" });
+  });
+
+  it("extracts a page just under the cap in reasonable time", async () => {
+    const big = NEWS_PAGE.replace(
+      "</article>",
+      `${PARAGRAPHS.map((p) => `<p>${p}</p>`)
+        .join("")
+        .repeat(5000)}</article>`,
+    );
+    expect(big.length).toBeLessThan(5 * 1024 * 1024);
+    const server = await serve("text/html", big);
+    const started = performance.now();
+    const article = await fetchArticle(`${server.origin}/`, options());
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(article.text?.length).toBeGreaterThan(3_000_000);
+  });
+});

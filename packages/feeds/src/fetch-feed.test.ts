@@ -1,0 +1,257 @@
+import type { ServerResponse } from "node:http";
+import { afterEach, describe, expect, it } from "vitest";
+import { isPublicAddress } from "./address-guard";
+import { FeedError } from "./feed-error";
+import { type FeedFetchOptions, fetchFeed } from "./fetch-feed";
+import { fakeResolver, type LocalServer, startLocalServer, testLimits } from "./testing/local-server";
+
+const servers: LocalServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function serve(handler: Parameters<typeof startLocalServer>[0]): Promise<LocalServer> {
+  const server = await startLocalServer(handler);
+  servers.push(server);
+  return server;
+}
+
+function options(overrides: Partial<FeedFetchOptions> = {}): FeedFetchOptions {
+  return { limits: testLimits(), allowPrivate: true, ...overrides };
+}
+
+async function failure(promise: Promise<unknown>): Promise<FeedError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(FeedError);
+  return error as FeedError;
+}
+
+const FEED = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Test</title>
+<item><guid>1</guid><title>Nordkoreanische Soldaten in Kursk</title><link>https://news.example/1</link></item>
+</channel></rss>`;
+
+function sendFeed(
+  res: ServerResponse,
+  body: string | Buffer = FEED,
+  type = "application/rss+xml; charset=utf-8",
+) {
+  res.setHeader("Content-Type", type);
+  res.end(body);
+}
+
+describe("fetchFeed conditional GET", () => {
+  it("returns validators, then not_modified on a 304 to them", async () => {
+    const etag = '"v1"';
+    const lastModified = "Thu, 27 Feb 2025 10:00:00 GMT";
+    const server = await serve((req, res) => {
+      if (req.headers["if-none-match"] === etag || req.headers["if-modified-since"] === lastModified) {
+        res.statusCode = 304;
+        return res.end();
+      }
+      res.setHeader("ETag", etag);
+      res.setHeader("Last-Modified", lastModified);
+      sendFeed(res);
+    });
+    const url = `${server.origin}/feed`;
+    const first = await fetchFeed(url, options());
+    expect(first).toMatchObject({ status: "ok", etag, lastModified, finalUrl: url });
+    if (first.status !== "ok") throw new Error("unreachable");
+    expect(first.feed.items.map((i) => i.title)).toEqual(["Nordkoreanische Soldaten in Kursk"]);
+
+    expect(await fetchFeed(url, options({ etag }))).toEqual({ status: "not_modified" });
+    expect(await fetchFeed(url, options({ lastModified }))).toEqual({ status: "not_modified" });
+    expect(server.requests[1]?.["if-none-match"]).toBe(etag);
+    expect(server.requests[2]?.["if-modified-since"]).toBe(lastModified);
+    expect(server.requests[0]?.["if-none-match"]).toBeUndefined();
+  });
+
+  it("returns null validators when the server sends none", async () => {
+    const server = await serve((_req, res) => sendFeed(res));
+    expect(await fetchFeed(`${server.origin}/`, options())).toMatchObject({ etag: null, lastModified: null });
+  });
+});
+
+describe("fetchFeed charsets", () => {
+  const title = "Pjöngjang: Ä Ö Ü ß – „Südkorea“ €";
+  const xml = (declaration: string) =>
+    `<?xml version="1.0"${declaration}?><rss version="2.0"><channel><title>${title}</title></channel></rss>`;
+
+  const cases: [name: string, body: Buffer, contentType: string][] = [
+    ["UTF-8 by header", Buffer.from(xml("")), "text/xml; charset=utf-8"],
+    ["UTF-8 by default", Buffer.from(xml("")), "text/xml"],
+    [
+      "windows-1252 by XML declaration",
+      Buffer.from(new TextEncoderLatin().encode(xml(' encoding="windows-1252"'))),
+      "application/rss+xml",
+    ],
+    [
+      "windows-1252 by header",
+      Buffer.from(new TextEncoderLatin().encode(xml(""))),
+      'application/rss+xml; charset="windows-1252"',
+    ],
+    [
+      "windows-1252 behind a wrong UTF-8 header",
+      Buffer.from(new TextEncoderLatin().encode(xml(' encoding="windows-1252"'))),
+      "text/xml; charset=UTF-8",
+    ],
+  ];
+  for (const [name, body, contentType] of cases) {
+    it(`decodes ${name}`, async () => {
+      const server = await serve((_req, res) => sendFeed(res, body, contentType));
+      const result = await fetchFeed(`${server.origin}/`, options());
+      expect(result.status === "ok" && result.feed.title).toBe(title);
+    });
+  }
+
+  it("decodes ISO-8859-1 umlauts by XML declaration and by header", async () => {
+    const latin = "Nordkorea schickt Soldaten nach Rußland: Öl, Äpfel, Übungen";
+    const body = (declaration: string) =>
+      Buffer.from(
+        `<?xml version="1.0"${declaration}?><rss version="2.0"><channel><title>${latin}</title></channel></rss>`,
+        "latin1",
+      );
+    const server = await serve((req, res) =>
+      req.url === "/decl"
+        ? sendFeed(res, body(' encoding="ISO-8859-1"'), "text/xml")
+        : sendFeed(res, body(""), "text/xml; charset=iso-8859-1"),
+    );
+    for (const path of ["/decl", "/header"]) {
+      const result = await fetchFeed(`${server.origin}${path}`, options());
+      expect(result.status === "ok" && result.feed.title).toBe(latin);
+    }
+  });
+});
+
+describe("fetchFeed refusals", () => {
+  it("reports an HTML page as not_a_feed", async () => {
+    const server = await serve((_req, res) =>
+      sendFeed(res, "<!doctype html><html><body>Hallo</body></html>", "text/html"),
+    );
+    const error = await failure(fetchFeed(`${server.origin}/`, options()));
+    expect(error).toMatchObject({
+      reason: "not_a_feed",
+      message: "the URL returned an HTML page, not a feed",
+    });
+  });
+
+  it("reports an empty body as not_a_feed", async () => {
+    const server = await serve((_req, res) => sendFeed(res, ""));
+    expect(await failure(fetchFeed(`${server.origin}/`, options()))).toMatchObject({
+      reason: "not_a_feed",
+      message: "the response body is empty",
+    });
+  });
+
+  it("reports a 410 with its status", async () => {
+    const server = await serve((_req, res) => {
+      res.statusCode = 410;
+      res.end();
+    });
+    expect(await failure(fetchFeed(`${server.origin}/`, options()))).toMatchObject({
+      reason: "http_status",
+      status: 410,
+    });
+  });
+});
+
+describe("fetchFeed SSRF guard (allowPrivate false)", () => {
+  it("refuses a private literal before connecting", async () => {
+    const server = await serve((_req, res) => sendFeed(res));
+    const error = await failure(fetchFeed(`${server.origin}/`, options({ allowPrivate: false })));
+    expect(error.reason).toBe("blocked_address");
+    expect(error.message).toBe("127.0.0.1 is a private or reserved address; refused");
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("refuses a name that resolves to 10.0.0.1, and a localhost name", async () => {
+    const lookup = fakeResolver({ "intranet.example": "10.0.0.1" });
+    const error = await failure(
+      fetchFeed("http://intranet.example/feed", options({ allowPrivate: false, lookup })),
+    );
+    expect(error).toMatchObject({
+      reason: "blocked_address",
+      message: "intranet.example resolves to 10.0.0.1, a private or reserved address; refused",
+    });
+    const local = await failure(
+      fetchFeed("http://localhost:1/feed", options({ allowPrivate: false, lookup })),
+    );
+    expect(local.reason).toBe("blocked_address");
+  });
+
+  // 127.0.0.1 stands in for a public address: everything else keeps the real rule.
+  const standIn = (address: string) => address === "127.0.0.1" || isPublicAddress(address);
+
+  async function publicFeedRedirectingTo(location: string) {
+    const server = await serve((req, res) => {
+      if (req.url === "/start") {
+        res.writeHead(302, { Location: location.replace("PORT", String(server.port)) });
+        return res.end();
+      }
+      sendFeed(res);
+    });
+    const lookup = fakeResolver({ "feed.example": "127.0.0.1", "intranet.example": "10.0.0.1" });
+    const opts = options({ allowPrivate: false, isAllowedAddress: standIn, lookup });
+    return { server, run: () => fetchFeed(`http://feed.example:${server.port}/start`, opts) };
+  }
+
+  it("follows a redirect between allowed addresses (the stand-in works)", async () => {
+    const { server, run } = await publicFeedRedirectingTo("http://feed.example:PORT/feed");
+    expect(await run()).toMatchObject({ status: "ok", finalUrl: `http://feed.example:${server.port}/feed` });
+    expect(server.requests.map((r) => r.host)).toEqual([
+      `feed.example:${server.port}`,
+      `feed.example:${server.port}`,
+    ]);
+  });
+
+  for (const target of [
+    "http://intranet.example:PORT/feed",
+    "http://127.0.0.2:PORT/feed",
+    "http://localhost:PORT/feed",
+    "http://[::ffff:127.0.0.2]:PORT/feed",
+    "http://169.254.169.254/latest/meta-data/",
+  ]) {
+    it(`refuses a public feed redirecting to ${target}`, async () => {
+      const { server, run } = await publicFeedRedirectingTo(target);
+      const error = await failure(run());
+      expect(error.reason).toBe("blocked_address");
+      expect(server.requests).toHaveLength(1);
+    });
+  }
+
+  it("checks the address each connection actually uses (a rebinding name is caught on the next hop)", async () => {
+    let calls = 0;
+    const rebinding = fakeResolver({});
+    const lookup: typeof rebinding = (hostname, opts, callback) => {
+      calls++;
+      const answer = calls === 1 ? "127.0.0.1" : "10.0.0.1";
+      fakeResolver({ [hostname]: answer })(hostname, opts, callback);
+    };
+    const server = await serve((req, res) => {
+      if (req.url === "/start") {
+        res.writeHead(302, { Location: "/feed" });
+        return res.end();
+      }
+      sendFeed(res);
+    });
+    const error = await failure(
+      fetchFeed(
+        `http://rebind.example:${server.port}/start`,
+        options({ allowPrivate: false, isAllowedAddress: standIn, lookup }),
+      ),
+    );
+    expect(error.reason).toBe("blocked_address");
+    expect(calls).toBe(2);
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
+/** Encodes to windows-1252 (what TextEncoder cannot): the characters this test uses. */
+class TextEncoderLatin {
+  private static readonly extra: Record<string, number> = { "–": 0x96, "„": 0x84, "“": 0x93, "€": 0x80 };
+  encode(text: string): Uint8Array {
+    return Uint8Array.from([...text].map((c) => TextEncoderLatin.extra[c] ?? c.charCodeAt(0)));
+  }
+}
