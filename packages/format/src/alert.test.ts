@@ -66,7 +66,7 @@ describe("renderAlert", () => {
           {
             name: "Who says so",
             value:
-              "**South Korea's NIS**, via [tagesschau.de](https://www.tagesschau.de/ausland/nordkorea-100.html) · 27 Feb 2025",
+              "**South Korea's NIS**, via tagesschau.de: [Nordkorea schickt Soldaten](https://www.tagesschau.de/ausland/nordkorea-100.html) · 27 Feb 2025",
           },
           {
             name: "Statement",
@@ -75,7 +75,7 @@ describe("renderAlert", () => {
           {
             name: "Before",
             value:
-              "10,000 · **South Korea's government**, via [Yonhap](https://en.yna.co.kr/view/1) · 1 Dec 2024",
+              "10,000 · **South Korea's government**, via Yonhap: [Nordkorea schickt Soldaten](https://en.yna.co.kr/view/1) · 1 Dec 2024",
           },
         ],
         timestamp: "2025-02-27T10:00:00.000Z",

@@ -144,11 +144,13 @@ function eventEmbed(event: Event, lang: Lang, s: AlertStrings): Embed {
   }
 }
 
-/** "South Korea's NIS, via [Yonhap](url) · 27 Feb 2025" */
+/** "South Korea's NIS, via Yonhap: [the article's title](url) · 27 Feb 2025" */
 export function whoSays(claim: Claim, lang: Lang, s: AlertStrings = ALERT_STRINGS[lang]): string {
-  const parts = [`**${escapeFeedText(sourceLabel(claim.source, lang))}**`];
-  parts.push(`${s.via} ${maskedLink(claim.outlet ?? hostOf(claim.url), claim.url)}`);
-  const line = parts.join(", ");
+  const outlet = claim.outlet ?? hostOf(claim.url);
+  const link = claim.title
+    ? `${escapeFeedText(outlet)}: ${maskedLink(claim.title, claim.url)}`
+    : maskedLink(outlet, claim.url);
+  const line = `**${escapeFeedText(sourceLabel(claim.source, lang))}**, ${s.via} ${link}`;
   const date = formatDate(claim.date ?? claim.publishedAt, lang);
   return date ? `${line} · ${date}` : line;
 }
