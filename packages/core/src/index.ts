@@ -6,6 +6,7 @@ export * from "./feed";
 export * from "./figure";
 export * from "./guild";
 export * from "./jobs";
+export * from "./lexicon";
 export * from "./metrics";
 export * from "./qualifiers";
 export * from "./sources";

@@ -5,7 +5,24 @@ export const QUALIFIERS = [
     id: "approx",
     label: { de: "rund", en: "about" },
     cues: {
-      de: ["rund", "etwa", "ca.", "circa", "ungefähr", "knapp", "annähernd", "schätzungsweise", "in etwa"],
+      de: [
+        "rund",
+        "etwa",
+        "ca.",
+        "circa",
+        "ungefähr",
+        "knapp",
+        "annähernd",
+        "schätzungsweise",
+        "in etwa",
+        "fast",
+        "beinahe",
+        "nahezu",
+        "an die",
+        "geschätzte",
+        "geschätzten",
+        "gut",
+      ],
       en: [
         "about",
         "around",
@@ -16,13 +33,18 @@ export const QUALIFIERS = [
         "nearly",
         "almost",
         "close to",
+        "estimated",
+        "approx.",
       ],
     },
   },
   {
     id: "at_least",
     label: { de: "mindestens", en: "at least" },
-    cues: { de: ["mindestens", "wenigstens"], en: ["at least"] },
+    cues: {
+      de: ["mindestens", "wenigstens", "nicht weniger als"],
+      en: ["at least", "no fewer than", "no less than", "not less than"],
+    },
   },
   {
     id: "more_than",
@@ -45,7 +67,7 @@ export const QUALIFIERS = [
   {
     id: "up_to",
     label: { de: "bis zu", en: "up to" },
-    cues: { de: ["bis zu"], en: ["up to", "as many as"] },
+    cues: { de: ["bis zu", "bis hin zu"], en: ["up to", "as many as", "as much as"] },
   },
   { id: "range", label: { de: "zwischen", en: "between" }, cues: { de: [], en: [] } },
 ] as const;

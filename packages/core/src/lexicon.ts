@@ -1,0 +1,536 @@
+import type { MetricId } from "./metrics";
+
+/**
+ * Word lists the figure extractor (packages/extract) reads, beside the cues of METRICS, SOURCES
+ * and QUALIFIERS. All entries are lower case. Matching policy: an entry matches at a word start;
+ * entries of up to four letters must match a whole word, longer ones are stems (a prefix).
+ * German and English lists are used together: articles mix them ("laut Reuters", "KN-23").
+ */
+
+/** Words that mark North Korea as the owner of troops or material. */
+export const NORTH_KOREA_MARKERS: readonly string[] = [
+  "nordkorea",
+  "nord-korea",
+  "north korea",
+  "north-korea",
+  "n. korea",
+  "pjöngjang",
+  "pyongyang",
+  "kim jong",
+  "dprk",
+  "dvrk",
+  "kpa",
+  "koreanische volksarmee",
+  "korean people's army",
+];
+
+/**
+ * Words that mark troops as someone else's ("ukrainische Soldaten", "Russland hat 600.000 Soldaten"):
+ * a count of those is never a figure.
+ */
+export const OTHER_ARMY_MARKERS: readonly string[] = [
+  "ukrain",
+  "russisch",
+  "russian",
+  "russia's",
+  "russlands",
+  "amerikanisch",
+  "american",
+  "südkoreanisch",
+  "south korean",
+  "kiewer",
+  "kyiv's",
+  "russland",
+  "russia",
+  "moskau",
+  "moscow",
+  "kiew",
+  "kyiv",
+];
+
+/**
+ * Head nouns of a counted phrase ("11.000 nordkoreanische Soldaten", "3,000 more troops").
+ * German entries also match as the end of a compound ("Nordkorea-Soldaten", "Elitesoldaten").
+ * `people` heads are generic (dead, wounded): they need North Korea named in the same sentence.
+ */
+export const TROOP_NOUNS = {
+  de: [
+    "soldat",
+    "truppe",
+    "kämpfer",
+    "mann",
+    "männer",
+    "militärangehörige",
+    "armeeangehörige",
+    "nordkoreaner",
+    "infanterist",
+    "spezialkräfte",
+  ],
+  en: [
+    "troop",
+    "soldier",
+    "serviceman",
+    "servicemen",
+    "service members",
+    "personnel",
+    "fighter",
+    "men",
+    "forces",
+    "north koreans",
+    "infantrymen",
+  ],
+} as const;
+
+export const PEOPLE_NOUNS = {
+  de: [
+    "tote",
+    "toten",
+    "todesopfer",
+    "gefallene",
+    "verwundete",
+    "verletzte",
+    "gefangene",
+    "kriegsgefangene",
+    "verluste",
+    "opfer",
+  ],
+  en: ["dead", "deaths", "casualties", "wounded", "injured", "prisoners", "pows", "losses", "killed"],
+} as const;
+
+/**
+ * Where a metric's cue must stand to count:
+ * `head`: it is the counted noun itself ("500 Offiziere", "220 Haubitzen");
+ * `phrase`: inside the counted phrase ("3.000 weitere Soldaten", "another 3,000 troops");
+ * `clause`: anywhere in the number's clause (verbs: "entsandt", "killed or wounded").
+ */
+export const METRIC_CUE_SCOPE: Record<MetricId, "head" | "phrase" | "clause"> = {
+  troops_deployed_total: "clause",
+  troops_additional: "phrase",
+  troops_in_region: "clause",
+  troops_in_training: "clause",
+  casualties_total: "clause",
+  killed: "clause",
+  wounded: "clause",
+  captured: "clause",
+  officers: "head",
+  generals: "head",
+  shells_delivered: "head",
+  howitzers_delivered: "head",
+  mlrs_delivered: "head",
+  artillery_systems_delivered: "head",
+  missiles_delivered: "head",
+  ammo_share_percent: "clause",
+};
+
+/**
+ * Extra cues, added to those of METRICS: more inflections and phrasings of war reporting.
+ * `weak` cues only decide when no other cue is in the clause ("insgesamt 4.000 getötet" is killed).
+ */
+export const METRIC_EXTRA_CUES: Partial<
+  Record<MetricId, { de?: readonly string[]; en?: readonly string[]; weak?: readonly string[] }>
+> = {
+  troops_deployed_total: {
+    de: ["entsendet", "entsendung", "verlegt", "geliefert", "bereitgestellt", "zur verfügung gestellt"],
+    en: ["sends", "sending", "shipped", "transferred", "provided", "supplied", "committed"],
+    weak: ["insgesamt", "gesamtzahl", "erhalten", "in total", "total", "bislang", "so far", "in all"],
+  },
+  troops_additional: {
+    de: ["weiteren", "weiterer", "zusätzliche", "zusätzlichen", "neue", "neuen"],
+    en: ["fresh", "new", "extra"],
+  },
+  troops_in_region: {
+    de: [
+      "angekommen",
+      "eingetroffen",
+      "stationiert",
+      "im einsatz",
+      "eingesetzt",
+      "kämpfen",
+      "kämpften",
+      "an der front",
+    ],
+    en: [
+      "arrived",
+      "arriving",
+      "stationed",
+      "present in",
+      "fighting",
+      "based in",
+      "operating in",
+      "on the front",
+    ],
+  },
+  troops_in_training: {
+    de: ["trainiert", "ausgebildet", "ausbildung", "training"],
+    en: ["training", "trained", "being trained", "undergoing training"],
+  },
+  casualties_total: {
+    de: [
+      "getötet oder verwundet",
+      "getötet oder verletzt",
+      "getötet und verwundet",
+      "getötet und verletzt",
+      "tot oder verwundet",
+      "tot oder verletzt",
+      "gefallen oder verwundet",
+      "gefallen oder verletzt",
+      "verloren",
+      "verluste",
+      "opfer",
+    ],
+    en: [
+      "casualties",
+      "killed or wounded",
+      "killed or injured",
+      "killed and wounded",
+      "killed and injured",
+      "dead or wounded",
+      "dead and wounded",
+      "losses",
+      "lost",
+    ],
+  },
+  killed: {
+    de: [
+      "getötet",
+      "gefallen",
+      "tot",
+      "tote",
+      "toten",
+      "todesopfer",
+      "ums leben",
+      "gestorben",
+      "starben",
+      "umgekommen",
+    ],
+    en: ["killed", "dead", "died", "deaths", "lost their lives", "perished"],
+  },
+  wounded: {
+    de: ["verwundet", "verletzt", "verwundete", "verletzte"],
+    en: ["wounded", "injured"],
+  },
+  captured: {
+    de: ["gefangen genommen", "gefangengenommen", "gefangene", "kriegsgefangene", "in gefangenschaft"],
+    en: ["captured", "taken prisoner", "prisoners", "pows", "surrendered"],
+  },
+  officers: { de: ["offizier"], en: ["officer"] },
+  generals: { de: ["generäle", "generälen"], en: ["generals"] },
+  shells_delivered: {
+    de: ["artilleriegeschoss", "artilleriegranate", "granate", "geschoss", "schuss munition", "munition"],
+    en: ["artillery shell", "shell", "artillery rounds", "rounds", "munitions"],
+  },
+  howitzers_delivered: {
+    de: ["haubitze"],
+    en: ["howitzer", "self-propelled gun", "self-propelled artillery"],
+  },
+  mlrs_delivered: {
+    de: ["raketenwerfer", "raketenstartsystem", "raketensystem"],
+    en: ["rocket launcher", "rocket systems", "mlrs"],
+  },
+  artillery_systems_delivered: {
+    de: ["artilleriesystem", "artilleriegeschütz", "geschütz"],
+    en: ["artillery systems", "artillery pieces", "artillery guns"],
+  },
+  missiles_delivered: {
+    de: ["ballistische rakete", "kurzstreckenrakete", "kn-23", "kn-24", "hwasong"],
+    en: ["ballistic missile", "missile", "kn-23", "kn-24"],
+  },
+  ammo_share_percent: {
+    de: ["munitionsbedarf", "artilleriemunition", "granaten", "geschosse", "munition"],
+    en: ["ammunition", "artillery shells", "shells", "munitions"],
+  },
+};
+
+/** Words that make a number a projection (könnte insgesamt 12.000 schicken) rather than a report. */
+export const PROJECTION_CUES: readonly string[] = [
+  "könnte",
+  "könnten",
+  "dürfte",
+  "dürften",
+  "plant",
+  "planen",
+  "plante",
+  "planten",
+  "geplant",
+  "beabsichtigt",
+  "will",
+  "wolle",
+  "wollen",
+  "erwartet",
+  "erwarten",
+  "voraussichtlich",
+  "würde",
+  "würden",
+  "could",
+  "may",
+  "might",
+  "would",
+  "plans",
+  "plan to",
+  "planned",
+  "planning",
+  "intends",
+  "expected to",
+  "expects",
+  "likely to",
+  "is set to",
+  "are set to",
+  "will",
+  "prepared to",
+  "preparing to",
+  "ready to",
+  "poised to",
+];
+
+/** Words with which a party denies a claim ("Peskow dementierte, dass ..."). */
+export const DENIAL_CUES: readonly string[] = [
+  "dementiert",
+  "dementierte",
+  "dementieren",
+  "dementi",
+  "bestreitet",
+  "bestreiten",
+  "bestritt",
+  "bestritten",
+  "zurückgewiesen",
+  "wies zurück",
+  "weist zurück",
+  "denies",
+  "denied",
+  "deny",
+  "rejected",
+  "dismissed",
+  "refuted",
+];
+
+/** A denial cue close after one of these is not a denial ("weder bestätigt noch dementiert"). */
+export const NEGATIONS: readonly string[] = [
+  "nicht",
+  "noch",
+  "weder",
+  "kein",
+  "not",
+  "nor",
+  "neither",
+  "never",
+];
+
+/**
+ * Attribution anchors and where their source stands.
+ * `before`: the source follows ("laut Seoul", "according to the NIS", "nach Angaben des Militärs").
+ * `nouns`: the source is an adjective just before or a genitive after ("nach südkoreanischen
+ * Angaben", "Schätzungen der Regierungen Südkoreas"). `after`: the source precedes ("Seoul zufolge").
+ * `verbs`: the source is the subject, before the verb or right after it ("Seoul erklärte",
+ * "sagte Budanow", "Zelensky said", "said the agency").
+ */
+export const ATTRIBUTION_CUES = {
+  before: ["laut", "hieß es", "heißt es", "according to", "citing", "cited by", "quoted"],
+  nouns: [
+    "angaben",
+    "informationen",
+    "erkenntnissen",
+    "erkenntnisse",
+    "schätzungen",
+    "schätzung",
+    "einschätzung",
+    "darstellung",
+    "berechnungen",
+    "estimates",
+    "estimate",
+    "assessment",
+    "figures",
+    "data",
+    "intelligence",
+  ],
+  after: ["zufolge"],
+  verbs: [
+    "sagte",
+    "sagt",
+    "sagten",
+    "sagen",
+    "erklärte",
+    "erklärt",
+    "erklärten",
+    "teilte",
+    "teilt",
+    "teilten",
+    "mitteilte",
+    "schätzt",
+    "schätzen",
+    "schätzte",
+    "schätzten",
+    "davon aus",
+    "spricht",
+    "sprach",
+    "sprechen",
+    "meldet",
+    "meldete",
+    "meldeten",
+    "berichtet",
+    "berichtete",
+    "berichteten",
+    "bestätigte",
+    "bestätigt",
+    "schrieb",
+    "warnte",
+    "betonte",
+    "vermutet",
+    "glaubt",
+    "nannte",
+    "beziffert",
+    "bezifferte",
+    "zählt",
+    "zählte",
+    "dementierte",
+    "bestritt",
+    "bestreitet",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "estimated",
+    "estimates",
+    "estimate",
+    "reported",
+    "reports",
+    "believes",
+    "believe",
+    "assessed",
+    "assesses",
+    "claimed",
+    "claims",
+    "stated",
+    "announced",
+    "confirmed",
+    "added",
+    "noted",
+    "warned",
+    "wrote",
+    "revealed",
+    "disclosed",
+    "denied",
+    "denies",
+  ],
+} as const;
+
+/**
+ * Outlets and their names: a reprint ("Laut «Tagesschau»", "told the Kyiv Independent") is not a
+ * source, and their names must not be read as one ("Kyiv" in "Kyiv Independent").
+ */
+export const OUTLETS: readonly string[] = [
+  "kyiv independent",
+  "kyiv post",
+  "kyiv times",
+  "korea herald",
+  "korea times",
+  "korea joongang daily",
+  "joongang",
+  "chosun",
+  "yonhap",
+  "reuters",
+  "afp",
+  "dpa",
+  "bbc",
+  "cnn",
+  "tagesschau",
+  "spiegel",
+  "n-tv",
+  "ntv",
+  "zdf",
+  "ard",
+  "deutschlandfunk",
+  "deutsche welle",
+  "new york times",
+  "washington post",
+  "wall street journal",
+  "financial times",
+  "moscow times",
+  "ukrainska pravda",
+  "ukrinform",
+  "nk news",
+  "kbs",
+  "mbc",
+  "sbs",
+  "politico",
+  "bloomberg",
+  "associated press",
+  "radio free europe",
+  "rferl",
+];
+
+/** Region names, canonical (English) name first; the others are how texts spell it. */
+export const REGIONS: readonly (readonly [string, ...string[]])[] = [
+  ["Kursk", "kursk"],
+  ["Belgorod", "belgorod"],
+  ["Bryansk", "bryansk", "brjansk"],
+  ["Donbas", "donbas", "donbass"],
+  ["Donetsk", "donetsk", "donezk", "donezker"],
+  ["Luhansk", "luhansk", "lugansk"],
+  ["Zaporizhzhia", "zaporizhzhia", "saporischschja", "zaporizhia"],
+  ["Kherson", "kherson", "cherson"],
+  ["Kharkiv", "kharkiv", "charkiw"],
+  ["Crimea", "crimea", "krim"],
+  ["Ukraine", "in der ukraine", "in ukraine"],
+  [
+    "Russia",
+    "in russland",
+    "nach russland",
+    "in russia",
+    "to russia",
+    "inside russia",
+    "russischen föderation",
+    "russian federation",
+  ],
+];
+
+/** Words that resolve to the subject of the previous sentence ("4.000 von ihnen", "of them"). */
+export const ANAPHORA: readonly string[] = [
+  "von ihnen",
+  "davon",
+  "unter ihnen",
+  "of them",
+  "of whom",
+  "among them",
+  "of those",
+  "of these",
+];
+
+/**
+ * Words that announce the quantity of a noun named earlier: "die Gesamtzahl ... auf 11.000",
+ * "put the number of North Korean casualties at 4,000".
+ */
+export const COUNT_NOUNS: readonly string[] = [
+  "zahl",
+  "anzahl",
+  "gesamtzahl",
+  "umfang",
+  "stärke",
+  "number",
+  "total",
+  "tally",
+  "toll",
+  "figure",
+  "count",
+  "strength",
+];
+
+/** Vague quantity words: never a figure even if a number parser reads one. */
+export const VAGUE_QUANTITIES: readonly string[] = [
+  "tausende",
+  "tausenden",
+  "hunderte",
+  "hunderten",
+  "dutzende",
+  "dutzenden",
+  "zehntausende",
+  "mehrere",
+  "einige",
+  "thousands",
+  "hundreds",
+  "dozens",
+  "tens of thousands",
+  "several",
+  "a few",
+  "some thousand",
+];

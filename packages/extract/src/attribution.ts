@@ -1,0 +1,81 @@
+import type { SourceId } from "@zw/core";
+import type { CueHit } from "./cue-matcher";
+import { attributionAnchors, type SourceMention, sourceMentions } from "./lexicons";
+
+/** A source a sentence attributes its content to; `source: null` is an outlet reprinting it. */
+export interface Attribution {
+  source: SourceId | null;
+  at: number;
+}
+
+const FOLLOWING = 60;
+const VERB_SUBJECT_BEFORE = 80;
+const VERB_SUBJECT_AFTER = 40;
+const ZUFOLGE_BEFORE = 60;
+
+/**
+ * The attributions in text[from, to): a source name counts only where an anchor makes it the
+ * speaker ("laut Seoul", "nach südkoreanischen Angaben", "Kiew zufolge", "Zelensky said",
+ * "sagte Budanow"), not where it is a place or an object ("Krieg gegen die Ukraine").
+ */
+export function findAttributions(text: string, from: number, to: number): Attribution[] {
+  const anchors = attributionAnchors.scan(text, from, to);
+  if (anchors.length === 0) return [];
+  const mentions = sourceMentions.scan(text, from, to);
+  if (mentions.length === 0) return [];
+  const found: Attribution[] = [];
+  for (const anchor of anchors) {
+    const mention = speakerOf(text, anchor, mentions);
+    if (mention) found.push({ source: mention.value === "outlet" ? null : mention.value, at: mention.start });
+  }
+  return found;
+}
+
+function speakerOf(
+  text: string,
+  anchor: CueHit<string>,
+  mentions: CueHit<SourceMention>[],
+): CueHit<SourceMention> | undefined {
+  const after = (limit: number) =>
+    mentions.find(
+      (m) =>
+        m.start >= anchor.end && m.start <= anchor.end + limit && !crossesClause(text, anchor.end, m.start),
+    );
+  const before = (limit: number) =>
+    mentions.findLast(
+      (m) =>
+        m.end <= anchor.start && m.end >= anchor.start - limit && !crossesClause(text, m.end, anchor.start),
+    );
+  switch (anchor.value) {
+    case "before":
+      return after(FOLLOWING);
+    case "after":
+      return before(ZUFOLGE_BEFORE);
+    case "nouns":
+      // "nach südkoreanischen Angaben", "laut südkoreanischen und ukrainischen Angaben", else a genitive.
+      return (
+        mentions.find(
+          (m) =>
+            m.start < anchor.start &&
+            m.end >= anchor.start - 40 &&
+            /^[\p{L}'’-]*(?:\s+(?:und|and)\s+[\p{L}'’-]+)?\s*$/u.test(text.slice(m.end, anchor.start)),
+        ) ?? mentions.find((m) => m.start >= anchor.start && m.start <= anchor.end + FOLLOWING)
+      );
+    default: {
+      const subject = before(VERB_SUBJECT_BEFORE);
+      // "sagte Budanow", "said the agency": the subject right after the verb, not in a "dass" clause.
+      const next = after(VERB_SUBJECT_AFTER);
+      const inverted = next && !INVERSION_BREAK.test(text.slice(anchor.end, next.start)) ? next : undefined;
+      if (!subject) return inverted;
+      if (!inverted) return subject;
+      return anchor.start - subject.end <= inverted.start - anchor.end ? subject : inverted;
+    }
+  }
+}
+
+const INVERSION_BREAK = /[,"“”„«»]|\b(?:dass|that|wonach|ob|whether)\b/i;
+
+/** A sentence-internal break a speaker does not reach across ("; ", " – "). */
+function crossesClause(text: string, from: number, to: number): boolean {
+  return /[;:]|\s[–—]\s/.test(text.slice(from, to));
+}

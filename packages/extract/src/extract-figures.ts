@@ -1,0 +1,431 @@
+import type { Figure, Lang, MetricId, Modality, QualifierId, SourceId } from "@zw/core";
+import { detectLanguage, findNumbers, findRanges, type NumberMatch, type RangeMatch } from "@zw/numbers";
+import { type Attribution, findAttributions } from "./attribution";
+import { claimDate } from "./claim-date";
+import {
+  attributionAnchors,
+  clauseCues,
+  countNouns,
+  denials,
+  negations,
+  northKorea,
+  otherArmy,
+  projections,
+  regions,
+  sourceMentions,
+  vague,
+} from "./lexicons";
+import { normalizeText } from "./normalize-text";
+import { headOf, type NumberPhrase, readNumberPhrase } from "./number-phrase";
+import { type Sentence, splitSentences } from "./sentences";
+
+export interface ExtractOptions {
+  /** The article's language; detected from the text when missing. */
+  lang?: Lang | null;
+  /** The article's date (YYYY-MM-DD), the claim date when the text gives none. */
+  date?: string | null;
+}
+
+/**
+ * The figures of ../shared/spec/figures.md in an article's text: every number that counts North
+ * Korean soldiers or North Korean deliveries to Russia, with what it counts (metric), how it is
+ * hedged (qualifier, interval), who claims it (source), whether it is a report, a projection or a
+ * denial, where and when. Pure: no I/O, same text, same figures.
+ */
+export function extractFigures(input: string, options: ExtractOptions = {}): Figure[] {
+  const { text, toInput } = normalizeText(input);
+  if (!northKorea.has(text)) return [];
+  const lang = options.lang ?? detectLanguage(text);
+  const article = new Article(text, lang, options.date ?? null);
+  const numbers = findNumbers(text, { lang });
+  const rangeByMin = new Map<number, RangeMatch>();
+  const rangeMaxima = new Set<number>();
+  for (const r of findRanges(text, numbers, lang)) {
+    if (!isCount(r.min) || !isCount(r.max) || r.min.kind !== r.max.kind) continue;
+    rangeByMin.set(r.min.start, r);
+    rangeMaxima.add(r.max.start);
+  }
+  const figures: Figure[] = [];
+  let n = 0;
+  for (let i = 0; i < article.sentences.length; i++) {
+    const sentence = article.sentences[i]!;
+    const inSentence: NumberMatch[] = [];
+    while (n < numbers.length && numbers[n]!.start < sentence.end) {
+      const number = numbers[n++]!;
+      if (number.start >= sentence.start && isCount(number) && !rangeMaxima.has(number.start)) {
+        inSentence.push(number);
+      }
+    }
+    if (inSentence.length > 0) {
+      for (const f of article.figuresOf(i, inSentence, rangeByMin)) {
+        figures.push({ ...f, span: [toInput(f.span[0]), toInput(f.span[1])] });
+      }
+    }
+  }
+  return figures;
+}
+
+/** Years, dates, times, calibres, ordinals and money are never figures. */
+function isCount(n: NumberMatch): boolean {
+  return n.kind === "cardinal" || n.kind === "percent";
+}
+
+/** A counted phrase read in one sentence, with what is known so far about whose it is. */
+interface Candidate {
+  number: NumberMatch;
+  min: number | null;
+  max: number | null;
+  phrase: NumberPhrase;
+  percent: boolean;
+  /** Where its clause-level cues are looked for: between its neighbours in the sentence. */
+  segment: [number, number];
+}
+
+const MONTH_NEAR =
+  /(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|may|june|july|october|december|jan|feb|mar|apr|jun|jul|aug|sept?|okt|oct|nov|dez|dec)\.?\s*$/i;
+const PERCENT_WORD = /^\s*(?:%|prozent\b|percent\b|per cent\b|pct\b)/i;
+const SEPARATOR = /,|;|\s(?:und|and|sowie|oder|or|while|während|whereas|but|aber)\s/g;
+const PREPOSITION_BEFORE = /(?:^|\s)(?:auf|at|to|bei|of|on|around|by)\s*$/i;
+const CLAUSE_BREAK = /[,;:()–—]/;
+const SUBORDINATE = /^\s*(?:dass|daß|that|wonach|whether|ob)\b/i;
+const PREPOSITION_WORD =
+  /(?:^|\s)(?:nach|in|im|gegen|to|against|for|für|zur|zum|with|mit|aus|from|von|of|on|über|into|der|des|the)\s+$/i;
+
+/** The whole article, with what sentences learn from their neighbours (subjects, attributions). */
+class Article {
+  readonly sentences: Sentence[];
+  private readonly attributionMemo = new Map<number, Attribution[]>();
+  /** Sentences that yielded a North Korean troop figure: "von ihnen" in the next one points there. */
+  private readonly troopSubject = new Set<number>();
+
+  constructor(
+    readonly text: string,
+    readonly lang: Lang,
+    readonly date: string | null,
+  ) {
+    this.sentences = splitSentences(text);
+  }
+
+  figuresOf(index: number, numbers: NumberMatch[], rangeByMin: Map<number, RangeMatch>): Figure[] {
+    const sentence = this.sentences[index]!;
+    const candidates = this.candidatesOf(sentence, numbers, rangeByMin);
+    const figures: Figure[] = [];
+    let previous: { candidate: Candidate; northKorean: boolean } | null = null;
+    for (const c of candidates) {
+      const accepted = this.accept(index, c, previous);
+      if (c.phrase.head.kind !== "other" && c.phrase.head.kind !== "none")
+        previous = { candidate: c, northKorean: accepted };
+      if (!accepted) continue;
+      const metric = this.metricOf(c);
+      if (!metric) continue;
+      if (metric !== "ammo_share_percent" && !c.percent && c.phrase.head.kind !== "metric")
+        this.troopSubject.add(index);
+      figures.push(this.figure(index, c, metric));
+    }
+    return figures;
+  }
+
+  private candidatesOf(
+    s: Sentence,
+    numbers: NumberMatch[],
+    rangeByMin: Map<number, RangeMatch>,
+  ): Candidate[] {
+    const text = this.text;
+    const out: Candidate[] = [];
+    for (const number of numbers) {
+      if (vague.has(text, number.start, number.end)) continue;
+      if (number.kind === "cardinal" && !Number.isInteger(number.value)) continue;
+      if (number.kind === "cardinal" && number.value < 2 && !/\d/.test(number.text)) continue; // "ein", "one"
+      if (MONTH_NEAR.test(text.slice(Math.max(s.start, number.start - 12), number.start))) continue;
+      const range = rangeByMin.get(number.start);
+      const last = range?.max ?? number;
+      const percent = number.kind === "percent" || PERCENT_WORD.test(text.slice(last.end, last.end + 10));
+      const phrase = readNumberPhrase(text, number.start, last.end, s.start, s.end, this.lang);
+      if (percent) {
+        phrase.head = { kind: "none" };
+        phrase.end = last.end + (PERCENT_WORD.exec(text.slice(last.end, last.end + 10))?.[0].length ?? 0);
+      }
+      if (range) {
+        phrase.qualifier = "range";
+        phrase.start = Math.min(phrase.start, range.start);
+      }
+      const [min, max] = interval(phrase.qualifier, range ? range.min.value : number.value, last.value);
+      out.push({ number, min, max, phrase, percent, segment: [s.start, s.end] });
+    }
+    for (let k = 1; k < out.length; k++) {
+      const cut = boundary(text, out[k - 1]!.phrase.end, out[k]!.phrase.start);
+      out[k - 1]!.segment[1] = cut;
+      out[k]!.segment[0] = cut;
+    }
+    return out;
+  }
+
+  /** Subject gating: does the number count North Korea's soldiers or deliveries? */
+  private accept(
+    index: number,
+    c: Candidate,
+    previous: { candidate: Candidate; northKorean: boolean } | null,
+  ) {
+    const { phrase } = c;
+    const s = this.sentences[index]!;
+    const text = this.text;
+    if (c.percent) return this.northKoreaNear(index);
+    switch (phrase.head.kind) {
+      case "other":
+        return false;
+      case "pronoun":
+        if (
+          previous?.northKorean ||
+          this.troopSubject.has(index - 1) ||
+          this.namesNorthKoreanTroops(index - 1)
+        ) {
+          phrase.head = { kind: "troops" };
+          return true;
+        }
+        return false;
+      case "none": {
+        // "400 nordkoreanische Soldaten gefallen und rund 3.600 verletzt": the noun is shared.
+        if (previous && previous.candidate.phrase.end >= phrase.start - 40) {
+          phrase.head = previous.candidate.phrase.head;
+          return previous.northKorean;
+        }
+        // "die Gesamtzahl nordkoreanischer Truppen ... auf etwa 11.000"
+        const before = text.slice(s.start, phrase.start);
+        if (!PREPOSITION_BEFORE.test(before)) return false;
+        const head = nounBefore(text, s.start, phrase.start, this.lang);
+        if (
+          !head ||
+          !(northKorea.has(text, s.start, phrase.start) || countNouns.has(text, s.start, phrase.start))
+        )
+          return false;
+        if (!northKorea.has(text, s.start, s.end)) return false;
+        phrase.head = head;
+        return true;
+      }
+      case "troops":
+        if (phrase.otherArmy && !phrase.northKorean) return false;
+        if (phrase.northKorean) return true;
+        if (competitorBefore(text, c.segment[0], phrase.start, this.lang)) return false;
+        return this.northKoreaNear(index) || this.troopSubject.has(index - 1);
+      case "people":
+        if (phrase.otherArmy && !phrase.northKorean) return false;
+        return (
+          phrase.northKorean || this.namesNorthKoreanTroops(index) || this.namesNorthKoreanTroops(index - 1)
+        );
+      case "metric":
+        if (phrase.otherArmy && !phrase.northKorean) return false;
+        return phrase.northKorean || this.northKoreaNear(index);
+    }
+  }
+
+  private metricOf(c: Candidate): MetricId | null {
+    const { phrase } = c;
+    if (phrase.head.kind === "metric") return phrase.head.metric;
+    const cues = clauseCues.scan(this.text, c.segment[0], c.segment[1]);
+    if (c.percent)
+      return cues.some((h) => h.value.metric === "ammo_share_percent") ? "ammo_share_percent" : null;
+    const troopCues = cues.filter((h) => h.value.metric !== "ammo_share_percent");
+    const nearest = (weak: boolean) => {
+      let best: { metric: MetricId; d: number } | null = null;
+      for (const h of troopCues) {
+        if (h.value.weak !== weak) continue;
+        const d = distance(h, phrase);
+        if (!best || d < best.d) best = { metric: h.value.metric, d };
+      }
+      return best?.metric ?? null;
+    };
+    const metric = nearest(false) ?? nearest(true) ?? "troops_deployed_total";
+    const contingent = metric === "troops_deployed_total" || metric === "troops_in_region";
+    return phrase.additional && contingent ? "troops_additional" : metric;
+  }
+
+  private figure(index: number, c: Candidate, metric: MetricId): Figure {
+    const s = this.sentences[index]!;
+    const { phrase } = c;
+    const [clauseStart, clauseEnd] = this.clauseOf(c);
+    return {
+      metric,
+      min: c.min,
+      max: c.max,
+      qualifier: phrase.qualifier,
+      source: this.sourceOf(index, c),
+      modality: this.modalityOf(clauseStart, clauseEnd),
+      region: this.regionOf(metric, c, s),
+      date: claimDate(this.text, s.start, s.end, this.date) ?? this.date,
+      quote: this.text.slice(s.start, s.end).replace(/\s*\n\s*/g, " "),
+      span: [phrase.start, phrase.end],
+    };
+  }
+
+  /** The comma clause of the number; a "dass"/"that" clause takes the clause it depends on along. */
+  private clauseOf(c: Candidate): [number, number] {
+    const text = this.text;
+    const [from, to] = c.segment;
+    let start = c.phrase.start;
+    while (start > from && !CLAUSE_BREAK.test(text[start - 1]!)) start--;
+    let end = c.phrase.end;
+    while (end < to && !CLAUSE_BREAK.test(text[end]!)) end++;
+    if (SUBORDINATE.test(text.slice(start, start + 12)) && start > from) {
+      let outer = start - 1;
+      while (outer > from && !CLAUSE_BREAK.test(text[outer - 1]!)) outer--;
+      start = outer;
+    }
+    return [start, end];
+  }
+
+  private modalityOf(start: number, end: number): Modality {
+    const text = this.text;
+    const denial = denials
+      .scan(text, start, end)
+      .find((h) => !negations.has(text, Math.max(start, h.start - 25), Math.min(end, h.end + 30)));
+    if (denial) return "denied";
+    // "May" is a month; only the lower-case modal projects.
+    const projection = projections.scan(text, start, end).find((h) => text.slice(h.start, h.end) !== "May");
+    return projection ? "projected" : "reported";
+  }
+
+  private sourceOf(index: number, c: Candidate): SourceId | null {
+    const own = this.attributions(index);
+    const inSegment = own.find((a) => a.source && a.at >= c.segment[0] && a.at < c.segment[1]);
+    const named = inSegment ?? own.find((a) => a.source);
+    if (named) return named.source;
+    // The attribution may sit in the previous sentence or in the paragraph's lead.
+    const s = this.sentences[index]!;
+    const prev = this.sentences[index - 1];
+    if (prev && prev.paragraph === s.paragraph) {
+      const fromPrev = this.attributions(index - 1).find((a) => a.source);
+      if (fromPrev) return fromPrev.source;
+    }
+    let lead = index;
+    while (lead > 0 && this.sentences[lead - 1]!.paragraph === s.paragraph) lead--;
+    if (lead < index - 1) return this.attributions(lead).find((a) => a.source)?.source ?? null;
+    return null;
+  }
+
+  private attributions(index: number): Attribution[] {
+    let found = this.attributionMemo.get(index);
+    if (!found) {
+      const s = this.sentences[index]!;
+      found = findAttributions(this.text, s.start, s.end);
+      this.attributionMemo.set(index, found);
+    }
+    return found;
+  }
+
+  private regionOf(metric: MetricId, c: Candidate, s: Sentence): string | null {
+    const place = (from: number, to: number, specificOnly: boolean) => {
+      const hits = regions.scan(this.text, from, to);
+      const specific = hits.find((h) => h.value !== "Russia" && h.value !== "Ukraine");
+      return specific?.value ?? (specificOnly ? null : (hits[0]?.value ?? null));
+    };
+    switch (metric) {
+      case "troops_in_region":
+      case "troops_in_training":
+      case "casualties_total":
+      case "killed":
+      case "wounded":
+      case "captured":
+        return place(c.segment[0], c.segment[1], false) ?? place(s.start, s.end, false);
+      case "troops_deployed_total":
+      case "troops_additional":
+        return place(c.segment[0], c.segment[1], true);
+      default:
+        return null;
+    }
+  }
+
+  /** North Korea named in this sentence or the one before. */
+  private northKoreaNear(index: number): boolean {
+    const s = this.sentences[index]!;
+    const prev = this.sentences[index - 1];
+    return (
+      northKorea.has(this.text, s.start, s.end) || (!!prev && northKorea.has(this.text, prev.start, prev.end))
+    );
+  }
+
+  /** A sentence that speaks of North Korean soldiers ("nordkoreanische Soldaten", "North Korean troops"). */
+  private namesNorthKoreanTroops(index: number): boolean {
+    const s = this.sentences[index];
+    if (!s) return false;
+    if (this.troopSubject.has(index)) return true;
+    return (
+      northKorea.has(this.text, s.start, s.end) &&
+      nounBefore(this.text, s.start, s.end, this.lang)?.kind === "troops"
+    );
+  }
+}
+
+function interval(qualifier: QualifierId, low: number, high: number): [number | null, number | null] {
+  switch (qualifier) {
+    case "at_least":
+    case "more_than":
+      return [low, null];
+    case "up_to":
+    case "at_most":
+    case "less_than":
+      return [null, high];
+    case "range":
+      return [low, high];
+    default:
+      return [low, low];
+  }
+}
+
+/** Where the clause of one number ends and the next one's begins: the last separator between them. */
+function boundary(text: string, from: number, to: number): number {
+  let cut = to;
+  SEPARATOR.lastIndex = from;
+  for (let m = SEPARATOR.exec(text); m && m.index < to; m = SEPARATOR.exec(text)) cut = m.index;
+  return Math.max(from, cut);
+}
+
+function distance(hit: { start: number; end: number }, phrase: NumberPhrase): number {
+  if (hit.end <= phrase.start) return phrase.start - hit.end;
+  if (hit.start >= phrase.end) return hit.start - phrase.end;
+  return 0;
+}
+
+const WORDS = /[\p{L}][\p{L}'’-]*/gu;
+
+/** The last soldier or casualty noun in text[from, to): what an elliptic number counts. */
+function nounBefore(text: string, from: number, to: number, lang: Lang): ReturnType<typeof headOf> {
+  let found: ReturnType<typeof headOf> = null;
+  WORDS.lastIndex = from;
+  for (let m = WORDS.exec(text); m && m.index < to; m = WORDS.exec(text)) {
+    const head = headOf(m[0].toLowerCase(), lang);
+    if (head && head.kind !== "metric") found = head;
+  }
+  return found;
+}
+
+/**
+ * Another army as the owner of an unmarked count: "Russland hat 600.000 Soldaten", "Ukraine has
+ * 10,000 troops in Kursk", "ukrainische Truppen ... 300 Soldaten". A place after a preposition
+ * ("nach Russland entsandt") is not an owner.
+ */
+function competitorBefore(text: string, from: number, to: number, lang: Lang): boolean {
+  for (const hit of otherArmy.scan(text, from, to)) {
+    if (PREPOSITION_WORD.test(text.slice(Math.max(from, hit.start - 12), hit.start))) continue;
+    // "laut ukrainischen Angaben", "Ukraine's military intelligence said", "Kiew zufolge": a speaker.
+    const mention = sourceMentions.at(text, hit.start);
+    if (mention && mention.end > endOfWord(text, hit.end)) continue;
+    if (attributionAnchors.at(text, skipWord(text, hit.end))) continue;
+    const after = text.slice(hit.end, Math.min(to, hit.end + 60));
+    const words = after.match(/[\p{L}\p{N}][\p{L}\p{N}.,'’-]*/gu)?.slice(0, 4) ?? [];
+    if (hit.end + after.length >= to && words.length <= 3) return true;
+    if (words.slice(0, 3).some((w) => headOf(w.toLowerCase(), lang)?.kind === "troops")) return true;
+  }
+  return false;
+}
+
+function endOfWord(text: string, at: number): number {
+  while (at < text.length && /[\p{L}\p{N}'’-]/u.test(text[at]!)) at++;
+  return at;
+}
+
+/** The start of the word after the one `at` is in. */
+function skipWord(text: string, at: number): number {
+  at = endOfWord(text, at);
+  while (at < text.length && /\s/.test(text[at]!)) at++;
+  return at;
+}

@@ -1,0 +1,1 @@
+export { type ExtractOptions, extractFigures } from "./extract-figures";

@@ -1,0 +1,104 @@
+import {
+  ANAPHORA,
+  ATTRIBUTION_CUES,
+  COUNT_NOUNS,
+  DENIAL_CUES,
+  METRIC_CUE_SCOPE,
+  METRIC_EXTRA_CUES,
+  METRICS,
+  type MetricId,
+  NEGATIONS,
+  NORTH_KOREA_MARKERS,
+  OTHER_ARMY_MARKERS,
+  OUTLETS,
+  PEOPLE_NOUNS,
+  PROJECTION_CUES,
+  QUALIFIERS,
+  type QualifierId,
+  REGIONS,
+  SOURCES,
+  type SourceId,
+  TROOP_NOUNS,
+  VAGUE_QUANTITIES,
+} from "@zw/core";
+import { CueMatcher } from "./cue-matcher";
+
+/** The lexicons of @zw/core compiled once, at module load, into matchers. */
+
+const pairs = <T>(cues: Iterable<string>, value: T) => [...cues].map((c) => [c, value] as const);
+const both = (l: { de?: readonly string[]; en?: readonly string[] } | undefined) => [
+  ...(l?.de ?? []),
+  ...(l?.en ?? []),
+];
+
+export const northKorea = new CueMatcher(pairs(NORTH_KOREA_MARKERS, true));
+export const otherArmy = new CueMatcher(pairs(OTHER_ARMY_MARKERS, true));
+export const anaphora = new CueMatcher(pairs(ANAPHORA, true));
+export const countNouns = new CueMatcher(pairs(COUNT_NOUNS, true));
+export const vague = new CueMatcher(pairs(VAGUE_QUANTITIES, true));
+export const negations = new CueMatcher(pairs(NEGATIONS, true));
+export const projections = new CueMatcher(pairs(PROJECTION_CUES, true));
+export const denials = new CueMatcher(pairs(DENIAL_CUES, true));
+
+export type MetricCue = { metric: MetricId; weak: boolean };
+
+/** Cues whose metric is decided by words in the number's clause (verbs, "Verluste"). */
+export const clauseCues = new CueMatcher<MetricCue>(
+  METRICS.flatMap((m) => {
+    if (METRIC_CUE_SCOPE[m.id] !== "clause") return [];
+    const extra = METRIC_EXTRA_CUES[m.id];
+    const weak = new Set(extra?.weak ?? []);
+    const strong = [...both(m.cues), ...both(extra)].filter((c) => !weak.has(c));
+    return [...pairs(strong, { metric: m.id, weak: false }), ...pairs(weak, { metric: m.id, weak: true })];
+  }),
+);
+
+/** Cues that count only inside the number's phrase ("3.000 weitere Soldaten", "another 3,000"). */
+export const phraseCues = new CueMatcher<MetricId>(
+  METRICS.flatMap((m) =>
+    METRIC_CUE_SCOPE[m.id] === "phrase"
+      ? pairs([...both(m.cues), ...both(METRIC_EXTRA_CUES[m.id])], m.id)
+      : [],
+  ),
+);
+
+export type HeadKind = { kind: "troops" } | { kind: "people" } | { kind: "metric"; metric: MetricId };
+
+/**
+ * Nouns a number can count. German ones also end compounds ("Panzerhaubitzen"), so they are kept as
+ * plain words for suffix lookup; multi-word English ones ("rocket launchers") go to a matcher.
+ */
+const headEntries: [string, HeadKind][] = [
+  ...both(TROOP_NOUNS).map((c): [string, HeadKind] => [c, { kind: "troops" }]),
+  ...both(PEOPLE_NOUNS).map((c): [string, HeadKind] => [c, { kind: "people" }]),
+  ...METRICS.flatMap((m) =>
+    METRIC_CUE_SCOPE[m.id] === "head"
+      ? [...both(m.cues), ...both(METRIC_EXTRA_CUES[m.id])].map((c): [string, HeadKind] => [
+          c,
+          { kind: "metric", metric: m.id },
+        ])
+      : [],
+  ),
+];
+export const headWords = new Map<string, HeadKind>();
+for (const [cue, kind] of headEntries) if (!/\s/.test(cue) && !headWords.has(cue)) headWords.set(cue, kind);
+export const headPhrases = new CueMatcher(headEntries.filter(([cue]) => /\s/.test(cue)));
+/** German head words that may end a compound: long enough not to hide inside other words. */
+export const COMPOUND_MIN_LENGTH = 5;
+
+export const qualifierCues = new CueMatcher<QualifierId>(
+  QUALIFIERS.flatMap((q) => pairs([...q.cues.de, ...q.cues.en], q.id)),
+);
+
+export type SourceMention = SourceId | "outlet";
+export const sourceMentions = new CueMatcher<SourceMention>([
+  ...SOURCES.flatMap((s) => pairs(s.cues, s.id as SourceId)),
+  ...pairs(OUTLETS, "outlet" as const),
+]);
+
+export type AnchorKind = "before" | "nouns" | "after" | "verbs";
+export const attributionAnchors = new CueMatcher<AnchorKind>(
+  (Object.keys(ATTRIBUTION_CUES) as AnchorKind[]).flatMap((k) => pairs(ATTRIBUTION_CUES[k], k)),
+);
+
+export const regions = new CueMatcher(REGIONS.flatMap(([name, ...cues]) => pairs(cues, name)));

@@ -1,0 +1,301 @@
+import type { Lang, QualifierId } from "@zw/core";
+import type { CueHit } from "./cue-matcher";
+import {
+  anaphora,
+  COMPOUND_MIN_LENGTH,
+  clauseCues,
+  type HeadKind,
+  headPhrases,
+  headWords,
+  northKorea,
+  otherArmy,
+  phraseCues,
+  qualifierCues,
+} from "./lexicons";
+
+/** What a number counts, read from the words around it. */
+export type Head =
+  | HeadKind
+  /** "4.000 von ihnen", "of them": the subject of an earlier sentence. */
+  | { kind: "pronoun" }
+  /** Nothing after the number ("stieg auf 11.000.", "und rund 3.600 verletzt"). */
+  | { kind: "none" }
+  /** Something else: "Container", "Menschen", "US-Dollar", "170-mm". */
+  | { kind: "other" };
+
+export interface NumberPhrase {
+  /** From the qualifier (or the number) to the counted noun (or the number). */
+  start: number;
+  end: number;
+  head: Head;
+  /** North Korea named inside the phrase ("nordkoreanische Soldaten", "Soldaten aus Nordkorea"). */
+  northKorean: boolean;
+  /** Another army named inside the phrase ("ukrainische Soldaten", "Russian troops"). */
+  otherArmy: boolean;
+  /** "3.000 weitere Soldaten", "another 3,000 troops". */
+  additional: boolean;
+  qualifier: QualifierId;
+}
+
+const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’\-‐‑]*[\p{L}\p{N}\-‐‑])?|\S/uy;
+const MAX_WORDS = 6;
+
+/** Words that end a counted phrase without naming what is counted. */
+const STOP_WORDS = new Set([
+  "von",
+  "vom",
+  "nach",
+  "in",
+  "im",
+  "am",
+  "an",
+  "auf",
+  "aus",
+  "bei",
+  "mit",
+  "zu",
+  "zur",
+  "zum",
+  "für",
+  "gegen",
+  "seit",
+  "und",
+  "oder",
+  "sowie",
+  "der",
+  "die",
+  "das",
+  "den",
+  "dem",
+  "des",
+  "sind",
+  "seien",
+  "sei",
+  "waren",
+  "wurden",
+  "werden",
+  "wird",
+  "haben",
+  "hat",
+  "hatten",
+  "habe",
+  "sollen",
+  "soll",
+  "bis",
+  "pro",
+  "je",
+  "of",
+  "to",
+  "at",
+  "on",
+  "from",
+  "and",
+  "or",
+  "by",
+  "with",
+  "who",
+  "which",
+  "that",
+  "the",
+  "a",
+  "were",
+  "was",
+  "have",
+  "has",
+  "had",
+  "are",
+  "is",
+  "been",
+  "being",
+  "into",
+  "across",
+  "near",
+  "for",
+  "since",
+  "per",
+  "as",
+  "than",
+  "while",
+  "but",
+  "so",
+  "far",
+  "this",
+  "last",
+  "in",
+]);
+
+/** English words that may stand between a number and what it counts. */
+const ENGLISH_MODIFIERS = new Set([
+  "elite",
+  "special",
+  "combat",
+  "regular",
+  "active",
+  "artillery",
+  "ballistic",
+  "multiple",
+  "rocket",
+  "short-range",
+  "long-range",
+  "heavy",
+  "korean-made",
+  "military",
+  "army",
+  "infantry",
+  "trained",
+  "strong",
+  "combat-ready",
+  "ground",
+  "frontline",
+  "front-line",
+  "self-propelled",
+  "dprk",
+  "korean",
+  "north",
+]);
+
+/**
+ * Reads the phrase of the number at [numberStart, numberEnd) inside [limitStart, limitEnd):
+ * the qualifier before it, and the noun after it that says what is counted.
+ */
+export function readNumberPhrase(
+  text: string,
+  numberStart: number,
+  numberEnd: number,
+  limitStart: number,
+  limitEnd: number,
+  lang: Lang,
+): NumberPhrase {
+  const phrase: NumberPhrase = {
+    start: numberStart,
+    end: numberEnd,
+    head: { kind: "none" },
+    northKorean: false,
+    otherArmy: false,
+    additional: false,
+    qualifier: "exact",
+  };
+  readBefore(text, numberStart, limitStart, phrase);
+  // "170-mm", "240-Millimeter-", "3.000-köpfig": a number glued to a word describes that word.
+  if (/^[-‐‑][\p{L}]/u.test(text.slice(numberEnd, numberEnd + 2))) {
+    phrase.head = { kind: "other" };
+    return phrase;
+  }
+  let at = numberEnd;
+  let afterHyphen = false; // "Artillerie- und Raketengeschosse": the first part is cut off
+  for (let words = 0; words < MAX_WORDS; words++) {
+    at = skipSpace(text, at, limitEnd);
+    if (at >= limitEnd) break;
+    WORD.lastIndex = at;
+    const word = WORD.exec(text)?.[0];
+    if (!word) break;
+    const wordEnd = at + word.length;
+    if (!/[\p{L}\p{N}]/u.test(word[0]!)) break;
+    if (anaphora.at(text, at)) {
+      phrase.head = { kind: "pronoun" };
+      phrase.end = anaphora.at(text, at)!.end;
+      return phrase;
+    }
+    const phraseHead = headPhrases.at(text, at);
+    if (phraseHead)
+      return finishHead(text, phrase, phraseHead.value, endOfWord(text, phraseHead.end), limitEnd);
+    const lower = word.toLowerCase();
+    const nk = northKorea.at(text, at);
+    if (nk) phrase.northKorean = true;
+    const other = !nk && otherArmy.at(text, at);
+    if (other) phrase.otherArmy = true;
+    const head = headOf(lower, lang);
+    if (head) return finishHead(text, phrase, head, wordEnd, limitEnd);
+    if (nk || other) {
+      at = nk ? endOfWord(text, nk.end) : wordEnd;
+      continue;
+    }
+    if (phraseCues.at(text, at)) {
+      phrase.additional = true;
+      at = wordEnd;
+      continue;
+    }
+    if (afterHyphen && /^(?:und|oder|and|or)$/.test(lower)) {
+      afterHyphen = false;
+      at = wordEnd;
+      continue;
+    }
+    if (STOP_WORDS.has(lower) || clauseCues.at(text, at)) break;
+    const capitalised = /\p{Lu}/u.test(word[0]!);
+    const modifier = lang === "de" ? !capitalised || word.endsWith("-") : ENGLISH_MODIFIERS.has(lower);
+    if (!modifier) {
+      phrase.head = { kind: "other" };
+      return phrase;
+    }
+    afterHyphen = word.endsWith("-");
+    at = wordEnd;
+  }
+  return phrase;
+}
+
+/** Qualifier and "weitere"/"another" right before the number. */
+function readBefore(text: string, numberStart: number, limitStart: number, phrase: NumberPhrase): void {
+  const from = Math.max(limitStart, numberStart - 40);
+  let end = numberStart;
+  const additional = lastAdjacent(phraseCues.scan(text, from, end), text, end);
+  if (additional) {
+    phrase.additional = true;
+    phrase.start = additional.start;
+    end = additional.start;
+    // "an additional 3,000", "a further 1,500"
+    const article = /\b(?:an|a)\s+$/i.exec(text.slice(Math.max(from, end - 4), end));
+    if (article) end -= article[0].length;
+  }
+  const qualifier = lastAdjacent(qualifierCues.scan(text, from, end), text, end);
+  if (qualifier) {
+    phrase.qualifier = qualifier.value;
+    phrase.start = qualifier.start;
+  }
+}
+
+function lastAdjacent<T>(hits: CueHit<T>[], text: string, end: number): CueHit<T> | null {
+  const last = hits.at(-1);
+  return last && /^\s*$/.test(text.slice(last.end, end)) ? last : null;
+}
+
+/** The counted noun was found: look right after it for the owner ("Soldaten aus Nordkorea"). */
+function finishHead(text: string, phrase: NumberPhrase, head: HeadKind, end: number, limitEnd: number) {
+  phrase.head = head;
+  phrase.end = end;
+  const owner = /^\s+(?:aus|from|of|der|des|vom|von)\s+(?:(?:the|dem|den|der)\s+)?/iu.exec(
+    text.slice(end, Math.min(limitEnd, end + 40)),
+  );
+  if (owner) {
+    const at = end + owner[0].length;
+    if (northKorea.at(text, at)) phrase.northKorean = true;
+    else if (otherArmy.at(text, at)) phrase.otherArmy = true;
+  }
+  return phrase;
+}
+
+const SUFFIXES = ["", "e", "en", "n", "s", "es", "er", "ern", "nen"];
+
+/** The head noun a word is, if any; German compounds count by their last part ("Panzerhaubitzen"). */
+export function headOf(word: string, lang: Lang): HeadKind | null {
+  for (let i = 0; i < word.length; i++) {
+    const rest = i === 0 ? word : word.slice(i);
+    if (i > 0 && (lang !== "de" || rest.length < COMPOUND_MIN_LENGTH)) break;
+    for (const suffix of SUFFIXES) {
+      if (suffix && !rest.endsWith(suffix)) continue;
+      const stem = suffix ? rest.slice(0, -suffix.length) : rest;
+      const head = headWords.get(stem);
+      if (head && (i === 0 || stem.length >= COMPOUND_MIN_LENGTH)) return head;
+    }
+  }
+  return null;
+}
+
+function endOfWord(text: string, at: number): number {
+  while (at < text.length && /[\p{L}\p{N}'’\-‐‑]/u.test(text[at]!)) at++;
+  return at;
+}
+
+function skipSpace(text: string, at: number, end: number): number {
+  while (at < end && /\s/.test(text[at]!)) at++;
+  return at;
+}

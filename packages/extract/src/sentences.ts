@@ -1,0 +1,252 @@
+/** A sentence of a text: text.slice(start, end), and the paragraph it belongs to. */
+export interface Sentence {
+  start: number;
+  end: number;
+  paragraph: number;
+}
+
+/** Words that end with a period without ending a sentence (lower case, without the period). */
+const ABBREVIATIONS = new Set(
+  [
+    // German
+    "z",
+    "b",
+    "u",
+    "a",
+    "bzw",
+    "ca",
+    "dr",
+    "prof",
+    "nr",
+    "mio",
+    "mrd",
+    "st",
+    "str",
+    "vgl",
+    "usw",
+    "etc",
+    "ggf",
+    "evtl",
+    "inkl",
+    "sog",
+    "zzgl",
+    "d",
+    "h",
+    "v",
+    "o",
+    "ä",
+    "gen",
+    "abs",
+    "art",
+    "bd",
+    "s",
+    "tel",
+    "jh",
+    "chr",
+    "mind",
+    "max",
+    "min",
+    "rd",
+    "verm",
+    "insb",
+    "jan",
+    "feb",
+    "febr",
+    "mär",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "okt",
+    "nov",
+    "dez",
+    "mrz",
+    // English
+    "mr",
+    "mrs",
+    "ms",
+    "lt",
+    "col",
+    "sgt",
+    "maj",
+    "capt",
+    "cmdr",
+    "adm",
+    "rep",
+    "sen",
+    "gov",
+    "no",
+    "vs",
+    "approx",
+    "est",
+    "e",
+    "g",
+    "i",
+    "mar",
+    "oct",
+    "dec",
+    "inc",
+    "corp",
+    "jr",
+  ].map((w) => w.normalize("NFC")),
+);
+
+const MONTHS =
+  /^(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|jan|feb|mär|apr|jun|jul|aug|sep|sept|okt|nov|dez|jahrhundert|jahrestag|lebensjahr|mal|platz|rang|stock|kompanie|brigade|armee|division|bataillon|regiment)\b/i;
+
+/** Words a wrapped line can end with in mid-sentence. */
+const CONTINUATION_WORDS = new Set([
+  "der",
+  "die",
+  "das",
+  "den",
+  "dem",
+  "des",
+  "ein",
+  "eine",
+  "einen",
+  "einem",
+  "einer",
+  "und",
+  "oder",
+  "von",
+  "zu",
+  "mit",
+  "nach",
+  "bei",
+  "in",
+  "im",
+  "am",
+  "an",
+  "auf",
+  "aus",
+  "für",
+  "über",
+  "unter",
+  "um",
+  "als",
+  "wie",
+  "dass",
+  "rund",
+  "etwa",
+  "bis",
+  "the",
+  "a",
+  "an",
+  "of",
+  "to",
+  "on",
+  "at",
+  "by",
+  "for",
+  "from",
+  "with",
+  "and",
+  "or",
+  "that",
+  "than",
+  "as",
+  "about",
+  "some",
+  "around",
+  "nearly",
+]);
+
+const TERMINAL = /[.!?…]/;
+const CLOSERS = "\"'“”»«’‘)]";
+const LINE = /[^\n]*(?:\n|$)/g;
+
+/**
+ * Splits a text into sentences. Blank lines and lines that end a sentence start a new paragraph;
+ * a line break inside a sentence (a wrapped line) does not end it. German abbreviations (z. B.,
+ * Nr., Mio.), initials and ordinals ("5. November") do not end a sentence.
+ */
+export function splitSentences(text: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  let paragraph = 0;
+  let blockStart = -1;
+  let blockEnd = 0;
+  const flush = () => {
+    if (blockStart >= 0) splitBlock(text, blockStart, blockEnd, paragraph++, sentences);
+    blockStart = -1;
+  };
+  LINE.lastIndex = 0;
+  for (let m = LINE.exec(text); m && m[0].length > 0; m = LINE.exec(text)) {
+    const lineStart = m.index;
+    const lineEnd = lineStart + m[0].replace(/\n$/, "").length;
+    const content = text.slice(lineStart, lineEnd).trim();
+    if (!content) {
+      flush();
+      continue;
+    }
+    if (
+      blockStart >= 0 &&
+      !continuesLine(text.slice(Math.max(blockStart, blockEnd - 80), blockEnd), content)
+    ) {
+      flush();
+    }
+    if (blockStart < 0) blockStart = lineStart;
+    blockEnd = lineEnd;
+  }
+  flush();
+  return sentences;
+}
+
+/** Whether `next` continues the sentence the previous line left open (a wrapped line). */
+function continuesLine(previous: string, next: string): boolean {
+  const prev = previous.trimEnd();
+  const lastChar = prev.at(-1) ?? "";
+  if (TERMINAL.test(lastChar) || CLOSERS.includes(lastChar) || lastChar === ":") return false;
+  if (/[,;\-–(]$/.test(prev)) return true;
+  const first = next[0] ?? "";
+  if (/[\p{Ll}\d]/u.test(first)) return true;
+  const lastWord = /[\p{L}]+$/u.exec(prev)?.[0]?.toLowerCase() ?? "";
+  return CONTINUATION_WORDS.has(lastWord);
+}
+
+const TERMINALS = /[.!?…]+/g;
+
+function splitBlock(text: string, start: number, end: number, paragraph: number, out: Sentence[]): void {
+  let sentenceStart = skipSpace(text, start, end);
+  TERMINALS.lastIndex = sentenceStart;
+  for (let m = TERMINALS.exec(text); m && m.index < end; m = TERMINALS.exec(text)) {
+    let j = Math.min(m.index + m[0].length, end);
+    while (j < end && CLOSERS.includes(text[j]!)) j++;
+    const next = skipSpace(text, j, end);
+    if (next === j && next < end) continue; // "11.000", "U.S.", "Nr.5": no space, no break
+    if (next < end && !endsSentence(text, sentenceStart, m.index, next)) continue;
+    if (j > sentenceStart) out.push({ start: sentenceStart, end: j, paragraph });
+    sentenceStart = next;
+    TERMINALS.lastIndex = next;
+  }
+  const last = trimEnd(text, sentenceStart, end);
+  if (last > sentenceStart) out.push({ start: sentenceStart, end: last, paragraph });
+}
+
+/** Whether the punctuation at `at` ends the sentence, given the next word starts at `next`. */
+function endsSentence(text: string, sentenceStart: number, at: number, next: number): boolean {
+  if (text[at] !== ".") return true;
+  const nextChar = text[next]!;
+  if (/\p{Ll}/u.test(nextChar)) return false;
+  let w = at;
+  while (w > sentenceStart && /[\p{L}\p{N}]/u.test(text[w - 1]!)) w--;
+  const word = text.slice(w, at);
+  if (!word) return true;
+  if (/^\d{1,2}$/.test(word) && MONTHS.test(text.slice(next, next + 14))) return false;
+  const lower = word.toLowerCase();
+  if (ABBREVIATIONS.has(lower)) return false;
+  // Initials: "Kim J. Un", "U. S.".
+  return !(word.length === 1 && /\p{Lu}/u.test(word));
+}
+
+function skipSpace(text: string, i: number, end: number): number {
+  while (i < end && /\s/.test(text[i]!)) i++;
+  return i;
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return end;
+}
