@@ -1,0 +1,3 @@
+export { type Fetcher, type FetcherOptions, startFetcher } from "./fetcher";
+export { KeywordFilter } from "./keyword-filter";
+export { type PollContext, type PollSummary, pollFeed } from "./poll-feed";
