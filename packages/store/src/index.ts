@@ -1,2 +1,4 @@
 export * from "./guild-store";
 export * from "./feed-state";
+export * from "./claim-ledger";
+export * from "./ledger-baseline";

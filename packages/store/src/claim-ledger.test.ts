@@ -1,0 +1,247 @@
+import { computeEstimate, eventSummary } from "@zw/estimates";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  figure,
+  LATER_ARTICLES,
+  type LedgerArticle,
+  SEED_ARTICLES,
+} from "../../../tests/fixtures/ledger-articles";
+import { startTestRedis, type TestRedis } from "../../../tests/fixtures/redis";
+import { ClaimLedger } from "./claim-ledger";
+
+describe("ClaimLedger", () => {
+  let server: TestRedis;
+  let redis: Redis;
+  let ledger: ClaimLedger;
+
+  const ingest = async (article: LedgerArticle, into = ledger) =>
+    (await into.ingestArticle(article.report, article.figures)).map(eventSummary);
+  const loadSeeds = async () => {
+    for (const seed of Object.values(SEED_ARTICLES)) await ingest(seed);
+  };
+
+  beforeAll(async () => {
+    server = await startTestRedis();
+    redis = new Redis(server.url);
+  });
+  afterAll(async () => {
+    redis.disconnect();
+    await server.dispose();
+  });
+  beforeEach(async () => {
+    await redis.flushall();
+    ledger = new ClaimLedger(redis, { prefix: "t:" });
+  });
+
+  it("walks the seeds and the later scenarios to exactly the events of the pure judgement", async () => {
+    expect(await ledger.isEmpty()).toBe(true);
+    await loadSeeds();
+    expect(await ledger.isEmpty()).toBe(false);
+    expect(await ingest(LATER_ARTICLES.nisUpdate)).toEqual([
+      "estimate_changed troops_deployed_total: ~11000 (JCS, 2025-03-27) → ~14000 (NIS, 2025-05-10), +3000 (+27.3 %) up",
+    ]);
+    expect(await ingest(LATER_ARTICLES.ukraineConflict)).toEqual([
+      "estimate_changed troops_deployed_total: ~14000 (NIS, 2025-05-10) → ~11000 (UA_GOV, 2025-05-13), -3000 (-21.4 %) down",
+      "conflict troops_deployed_total: ~14000 (NIS, 2025-05-10) vs ~11000 (UA_GOV, 2025-05-13)",
+    ]);
+    expect(await ingest(LATER_ARTICLES.nisReprint)).toEqual([
+      "corroboration troops_deployed_total: ~14000 (NIS, 2025-05-10) reprinted by France 24",
+    ]);
+    expect(await ingest(LATER_ARTICLES.projection)).toEqual([
+      "projection troops_deployed_total: ≤30000 (NIS, 2025-05-20, projected)",
+    ]);
+    expect(await ingest(LATER_ARTICLES.casualties)).toEqual([
+      "estimate_changed killed: >400 (KR_GOV, 2025-03-27) → 1000 (HUR, 2025-05-20), +600 (+150.0 %) up",
+      "estimate_changed wounded: ~3600 (KR_GOV, 2025-03-27) → 3200 (HUR, 2025-05-20), -400 (-11.1 %) down",
+      "estimate_changed casualties_total: ~4000 (KR_GOV, 2025-03-27) → 6000 (HUR, 2025-05-20), +2000 (+50.0 %) up",
+      "inconsistency casualties_total: sum_mismatch, expected 4200, reported 6000",
+    ]);
+
+    const estimate = await ledger.estimate("troops_deployed_total");
+    expect(estimate.current?.source).toBe("UA_GOV");
+    expect([estimate.low, estimate.best, estimate.high]).toEqual([11000, 11000, 14000]);
+    expect(estimate.bySource.find((c) => c.source === "NIS")?.reports.map((r) => r.outlet)).toEqual([
+      "Yonhap",
+      "France 24",
+    ]);
+  });
+
+  it("reads an estimate from the latest-per-source index alone, equal to the one over the whole history", async () => {
+    await loadSeeds();
+    for (const article of Object.values(LATER_ARTICLES)) await ingest(article);
+    for (const metric of await ledger.metrics()) {
+      const whole = computeEstimate(metric, await ledger.history(metric), ledger.thresholds);
+      expect(await ledger.estimate(metric)).toEqual(whole);
+    }
+    expect((await ledger.estimates()).map((e) => e.metric)).toEqual([
+      "troops_deployed_total",
+      "troops_additional",
+      "troops_in_region",
+      "troops_in_training",
+      "casualties_total",
+      "killed",
+      "wounded",
+      "officers",
+      "generals",
+      "shells_delivered",
+      "howitzers_delivered",
+      "ammo_share_percent",
+    ]);
+  });
+
+  it("keeps every claim in history, oldest first, and filters by age", async () => {
+    await loadSeeds();
+    await ingest(LATER_ARTICLES.nisUpdate);
+    await ingest(LATER_ARTICLES.nisReprint);
+    const history = await ledger.history("troops_deployed_total");
+    expect(history.map((c) => [c.source, c.date, c.modality, c.reports.length])).toEqual([
+      ["NIS", null, "reported", 1],
+      ["KR_GOV", "2024-10-25", "projected", 1],
+      ["US_GOV", "2024-11-05", "reported", 1],
+      ["UA_GOV", "2025-02-27", "reported", 1],
+      ["JCS", "2025-03-27", "reported", 1],
+      ["NIS", "2025-05-10", "reported", 2],
+    ]);
+    const recent = await ledger.history("troops_deployed_total", {
+      sinceDays: 60,
+      now: new Date("2025-05-15T12:00:00Z"),
+    });
+    expect(recent.map((c) => c.date)).toEqual(["2025-03-27", "2025-05-10"]);
+  });
+
+  it("changes nothing and emits nothing for the same article twice, and can replay its events", async () => {
+    await loadSeeds();
+    const first = await ingest(LATER_ARTICLES.casualties);
+    const dump = async () => {
+      const keys = (await redis.keys("t:*")).sort();
+      const content = async (k: string): Promise<unknown> =>
+        (await redis.type(k)) === "hash" ? redis.hgetall(k) : redis.zrange(k, 0, -1, "WITHSCORES");
+      return Promise.all(keys.map(async (k) => [k, await content(k)]));
+    };
+    const before = await dump();
+    expect(await ingest(LATER_ARTICLES.casualties)).toEqual([]);
+    expect(await dump()).toEqual(before);
+    const { report, figures } = LATER_ARTICLES.casualties;
+    const replayed = await ledger.ingestArticle(report, figures, { replay: true });
+    expect(replayed.map(eventSummary)).toEqual(first);
+    expect(await dump()).toEqual(before);
+  });
+
+  it("takes an edited article's new figures but not its old ones again", async () => {
+    await loadSeeds();
+    const { report, figures } = LATER_ARTICLES.nisUpdate;
+    await ledger.ingestArticle({ ...report, contentHash: "v1" }, figures);
+    const edited = [
+      ...figures,
+      figure({
+        metric: "captured",
+        min: 2,
+        max: 2,
+        qualifier: "exact",
+        source: "UA_GOV",
+        date: "2025-05-10",
+      }),
+    ];
+    const events = await ledger.ingestArticle({ ...report, contentHash: "v2" }, edited);
+    expect(events.map(eventSummary)).toEqual(["new_metric captured: 2 (UA_GOV, 2025-05-10)"]);
+  });
+
+  it("previews an article's events without storing anything", async () => {
+    await loadSeeds();
+    const keys = (await redis.keys("t:*")).length;
+    const versions = await redis.hgetall("t:ledger:versions");
+    const preview = await ledger.preview(LATER_ARTICLES.nisUpdate.report, LATER_ARTICLES.nisUpdate.figures);
+    expect(preview.claims.map((c) => c.source)).toEqual(["NIS"]);
+    expect(preview.events.map((e) => e.type)).toEqual(["estimate_changed"]);
+    expect((await redis.keys("t:*")).length).toBe(keys);
+    expect(await redis.hgetall("t:ledger:versions")).toEqual(versions);
+  });
+
+  it("refuses an invalid figure with a clear error and writes nothing of its article", async () => {
+    const { report } = LATER_ARTICLES.nisUpdate;
+    const good = LATER_ARTICLES.nisUpdate.figures[0]!;
+    const bad = { ...good, metric: "tanks" } as unknown as typeof good;
+    await expect(ledger.ingestArticle(report, [good, bad])).rejects.toThrow(
+      /figure 1 of https:\/\/en\.yna.*metric/s,
+    );
+    const empty = { ...good, min: null, max: null };
+    await expect(ledger.ingestArticle(report, [empty])).rejects.toThrow(/min and max are both null/);
+    expect(await ledger.isEmpty()).toBe(true);
+  });
+
+  it("loses no update when two writers ingest at once: ten agency copies make one claim with ten reports", async () => {
+    const writers = [new Redis(server.url), new Redis(server.url), new Redis(server.url)];
+    try {
+      const ledgers = writers.map((r) => new ClaimLedger(r, { prefix: "t:" }));
+      const copies = Array.from({ length: 10 }, (_, i) => ({
+        report: {
+          url: `https://outlet${i}.example/nis`,
+          outlet: `outlet ${i}`,
+          title: null,
+          publishedAt: "2025-05-10",
+        },
+        figures: LATER_ARTICLES.nisUpdate.figures,
+      }));
+      const events = (
+        await Promise.all(copies.map((c, i) => ledgers[i % 3]!.ingestArticle(c.report, c.figures)))
+      ).flat();
+      expect(events.filter((e) => e.type === "new_metric")).toHaveLength(1);
+      expect(events.filter((e) => e.type === "corroboration")).toHaveLength(9);
+      expect(new Set(events.map((e) => e.id)).size).toBe(10);
+      const history = await ledger.history("troops_deployed_total");
+      expect(history).toHaveLength(1);
+      expect(history[0]!.reports.map((r) => r.url).sort()).toEqual(copies.map((c) => c.report.url).sort());
+    } finally {
+      for (const w of writers) w.disconnect();
+    }
+  });
+
+  it("loses no claim when writers race on one metric with different sources", async () => {
+    const writers = [new Redis(server.url), new Redis(server.url)];
+    try {
+      const ledgers = writers.map((r) => new ClaimLedger(r, { prefix: "t:" }));
+      const sources = ["NIS", "JCS", "KR_GOV", "HUR", "UA_GOV", "UA_MIL", "US_GOV", "UK_GOV"] as const;
+      const articles = sources.map((source, i) => ({
+        report: {
+          url: `https://news.example/${source}`,
+          outlet: null,
+          title: null,
+          publishedAt: "2025-05-10",
+        },
+        figures: [
+          figure({ metric: "killed", min: 1000 * (i + 1), max: 1000 * (i + 1), qualifier: "exact", source }),
+        ],
+      }));
+      const events = (
+        await Promise.all(articles.map((a, i) => ledgers[i % 2]!.ingestArticle(a.report, a.figures)))
+      ).flat();
+      expect(events.filter((e) => e.type === "new_metric")).toHaveLength(1);
+      expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
+      expect(await ledger.history("killed")).toHaveLength(8);
+      expect((await ledger.estimate("killed")).bySource).toHaveLength(8);
+    } finally {
+      for (const w of writers) w.disconnect();
+    }
+  });
+
+  it("survives a Redis restart (AOF): claims, estimates and the memory of read articles", async () => {
+    await loadSeeds();
+    await ingest(LATER_ARTICLES.nisUpdate);
+    await ingest(LATER_ARTICLES.nisReprint);
+    const estimates = await ledger.estimates();
+    const history = await ledger.history("troops_deployed_total");
+    await server.restart("stop");
+    const after = new Redis(server.url);
+    try {
+      const reopened = new ClaimLedger(after, { prefix: "t:" });
+      expect(await reopened.estimates()).toEqual(estimates);
+      expect(await reopened.history("troops_deployed_total")).toEqual(history);
+      const { report, figures } = LATER_ARTICLES.nisReprint;
+      expect(await reopened.ingestArticle(report, figures)).toEqual([]);
+      expect((await ingest(LATER_ARTICLES.ukraineConflict, reopened))[1]).toMatch(/^conflict/);
+    } finally {
+      after.disconnect();
+    }
+  });
+});
