@@ -1,9 +1,12 @@
 import type { ServerResponse } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
+import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { FeedError } from "./feed-error";
 import { type HttpGetOptions, httpGet } from "./http-get";
 import { fakeResolver, type LocalServer, startLocalServer, testLimits } from "./testing/local-server";
+import { SELF_SIGNED_CERT, SELF_SIGNED_KEY } from "./testing/self-signed";
 
 const servers: LocalServer[] = [];
 afterEach(async () => {
@@ -104,10 +107,14 @@ describe("httpGet size cap", () => {
       res.setHeader("Content-Encoding", "gzip");
       res.end(bomb);
     });
-    global.gc?.();
     const before = process.memoryUsage().rss;
+    let peak = before;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }, 2);
     const error = await failure(httpGet(`${server.origin}/`, options({ limits })));
-    const growth = process.memoryUsage().rss - before;
+    clearInterval(sampler);
+    const growth = Math.max(peak, process.memoryUsage().rss) - before;
     expect(error.reason).toBe("too_large");
     expect(error.message).toMatch(/decompresses to more than the 5\.0 MB limit/);
     expect(growth).toBeLessThan(64 * 1024 * 1024);
@@ -230,6 +237,21 @@ describe("httpGet redirects and errors", () => {
     expect((await failure(httpGet(`${origin}/`, options()))).reason).toBe("connection_refused");
     const lookup = fakeResolver({});
     expect((await failure(httpGet("http://nowhere.example/", options({ lookup })))).reason).toBe("dns");
+  });
+
+  it("reports a certificate it cannot verify as tls, not as a timeout", async () => {
+    const server = createHttpsServer({ key: SELF_SIGNED_KEY, cert: SELF_SIGNED_CERT }, (_req, res) =>
+      res.end("ok"),
+    );
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const error = await failure(httpGet(`https://127.0.0.1:${port}/`, options()));
+      expect(error.reason).toBe("tls");
+      expect(error.message).toMatch(/^TLS with 127\.0\.0\.1:\d+ failed \(.*SELF_SIGNED/);
+    } finally {
+      server.close();
+    }
   });
 
   it("sends the bot's User-Agent", async () => {

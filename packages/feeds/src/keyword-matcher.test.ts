@@ -66,6 +66,7 @@ describe("keywordMatcher", () => {
     const hits = items.filter(match).length;
     const elapsed = performance.now() - started;
     expect(hits).toBe(1);
-    expect(elapsed).toBeLessThan(500);
+    // About 30 ms alone; the bound leaves room for a loaded machine.
+    expect(elapsed).toBeLessThan(2000);
   });
 });

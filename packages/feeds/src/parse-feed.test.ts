@@ -178,6 +178,14 @@ describe("parseFeed refusals", () => {
     );
   });
 
+  it("refuses JSON and other text that is not XML", async () => {
+    expect(await failure('{"version": "https://jsonfeed.org/version/1.1", "items": []}')).toMatchObject({
+      reason: "not_a_feed",
+      message: 'the response is JSON, not RSS or Atom (it starts "{"version": "https://jsonfeed.org/versio")',
+    });
+    expect((await failure("Service temporarily unavailable")).message).toMatch(/^the response is not XML/);
+  });
+
   it("refuses XML that is neither RSS nor Atom", async () => {
     const error = await failure(`<?xml version="1.0"?><note><to>Tove</to></note>`);
     expect(error).toMatchObject({

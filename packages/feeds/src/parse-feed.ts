@@ -59,7 +59,15 @@ function oneLine(text: string): string {
 /** Refuses what is not worth handing to the XML parser, with a message naming what it is instead. */
 function rejectNonFeed(xml: string): void {
   const head = xml.slice(0, 4096);
-  if (head.trim() === "") throw new FeedError("not_a_feed", "the response body is empty");
+  const start = head.trimStart();
+  if (start === "") throw new FeedError("not_a_feed", "the response body is empty");
+  if (!start.startsWith("<")) {
+    const what = /^[[{]/.test(start) ? "JSON" : "not XML";
+    throw new FeedError(
+      "not_a_feed",
+      `the response is ${what}, not RSS or Atom (it starts "${start.slice(0, 40)}")`,
+    );
+  }
   if (/^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>])/i.test(head)) {
     const alternate = /<link[^>]+type=["']application\/(?:rss|atom)\+xml["'][^>]*>/i.exec(xml)?.[0];
     const href = alternate ? /href=["']([^"']+)["']/i.exec(alternate)?.[1] : undefined;
