@@ -1,6 +1,7 @@
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import { isIP, type LookupFunction } from "node:net";
 import { FeedError } from "./feed-error";
+import { networkError } from "./network-error";
 
 /** Decides whether a resolved IP address may be connected to. */
 export type AddressPolicy = (address: string) => boolean;
@@ -98,6 +99,11 @@ export function addressPolicy(allowPrivate: boolean, isAllowedAddress?: AddressP
   return isAllowedAddress ?? isPublicAddress;
 }
 
+/** The host of a URL as DNS and isIP see it: IPv6 literals without their brackets. */
+export function hostOf(url: URL): string {
+  return url.hostname.replace(/^\[(.*)\]$/, "$1");
+}
+
 function isLocalName(hostname: string): boolean {
   const name = hostname.toLowerCase().replace(/\.$/, "");
   return name === "localhost" || name.endsWith(".localhost");
@@ -117,7 +123,7 @@ export function checkUrlTarget(url: string, allowed: AddressPolicy, checkNames: 
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
     throw new FeedError("bad_url", `${parsed.protocol} URLs are not fetched, only http and https`);
   }
-  const host = parsed.hostname.replace(/^\[(.*)\]$/, "$1");
+  const host = hostOf(parsed);
   if (checkNames && isLocalName(host)) {
     throw new FeedError("blocked_address", `${host} is a local name; refused`);
   }
@@ -158,14 +164,12 @@ export function guardedLookup(allowed: AddressPolicy, lookup: LookupFunction = d
 /** Throws FeedError unless the URL is http(s) and its host resolves only to public addresses. */
 export async function assertPublicUrl(url: string, lookup?: LookupFunction): Promise<URL> {
   const parsed = checkUrlTarget(url, isPublicAddress, true);
-  const host = parsed.hostname.replace(/^\[(.*)\]$/, "$1");
+  const host = hostOf(parsed);
   if (isIP(host) !== 0) return parsed;
   const guarded = guardedLookup(isPublicAddress, lookup);
   await new Promise<void>((resolve, reject) => {
     guarded(host, { all: true }, (err) => {
-      if (err instanceof FeedError) reject(err);
-      else if (err)
-        reject(new FeedError("dns", `${host} could not be resolved (${err.code ?? err.message})`));
+      if (err) reject(networkError(err, host));
       else resolve();
     });
   });

@@ -6,6 +6,7 @@ import zlib from "node:zlib";
 import type { FetchLimits } from "@zw/core";
 import { type AddressPolicy, addressPolicy, checkUrlTarget, guardedLookup } from "./address-guard";
 import { FeedError } from "./feed-error";
+import { networkError } from "./network-error";
 
 /** Where a fetch may go and how much it may cost. */
 export interface FetchOptions {
@@ -87,28 +88,6 @@ export async function httpGet(url: string, options: HttpGetOptions): Promise<Htt
 interface HopOptions extends HttpGetOptions {
   lookup: LookupFunction;
   deadline: number;
-}
-
-function networkError(err: NodeJS.ErrnoException, host: string): FeedError {
-  if (err instanceof FeedError) return err;
-  // With several addresses, Node reports an AggregateError whose parts carry the codes.
-  const inner = (err as { errors?: NodeJS.ErrnoException[] }).errors?.[0];
-  const code = err.code ?? inner?.code ?? "";
-  const detail = code || err.message;
-  if (["ENOTFOUND", "EAI_AGAIN", "ENODATA", "EAI_NONAME"].includes(code)) {
-    return new FeedError("dns", `${host} could not be resolved (${detail})`);
-  }
-  if (code === "ECONNREFUSED") return new FeedError("connection_refused", `${host} refused the connection`);
-  if (code === "ECONNRESET" || code === "EPIPE" || err.message === "socket hang up") {
-    return new FeedError(
-      "connection_reset",
-      `${host} closed the connection before the response was complete`,
-    );
-  }
-  if (/CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) {
-    return new FeedError("tls", `TLS with ${host} failed (${detail})`);
-  }
-  return new FeedError("network", `network error talking to ${host} (${detail})`);
 }
 
 function decompressorFor(encoding: string, firstChunk: Buffer): Transform | null {
