@@ -36,5 +36,7 @@ describe("decodeText", () => {
     expect(decodeText(body, undefined, "xml")).toBe(UMLAUTS);
     expect(decodeText(body, "text/xml; charset=utf-8", "xml")).toBe(UMLAUTS);
     expect(decodeText(Buffer.from(UMLAUTS), "text/xml; charset=x-klingon", "xml")).toBe(UMLAUTS);
+    const utf16Claim = Buffer.from(`<?xml version="1.0" encoding="UTF-16"?><t>${UMLAUTS}</t>`);
+    expect(decodeText(utf16Claim, "text/xml", "xml")).toContain(UMLAUTS);
   });
 });

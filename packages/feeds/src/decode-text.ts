@@ -16,8 +16,12 @@ function headerCharset(contentType: string | undefined): string | null {
 function declaredCharset(body: Buffer, kind: DocumentKind): string | null {
   // Declarations are ASCII, so a latin1 view of the head finds them whatever the real encoding.
   const head = body.subarray(0, 2048).toString("latin1");
-  if (kind === "xml") return /^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1] ?? null;
-  return /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1] ?? null;
+  const label =
+    kind === "xml"
+      ? /^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1]
+      : /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1];
+  // A declaration readable as ASCII cannot be in UTF-16; real UTF-16 documents carry a byte-order mark.
+  return label && !/^utf-?16/i.test(label) ? label : null;
 }
 
 function decoderFor(label: string): TextDecoder | null {
