@@ -369,6 +369,8 @@ export const ATTRIBUTION_CUES = {
     "berichtet",
     "berichtete",
     "berichteten",
+    "äußerte",
+    "äußerten",
     "bestätigte",
     "bestätigt",
     "schrieb",

@@ -5,7 +5,9 @@ import { attributionAnchors, type SourceMention, sourceMentions } from "./lexico
 /** A source a sentence attributes its content to; `source: null` is an outlet reprinting it. */
 export interface Attribution {
   source: SourceId | null;
+  /** Where the source is named. */
   at: number;
+  end: number;
 }
 
 const FOLLOWING = 60;
@@ -26,7 +28,12 @@ export function findAttributions(text: string, from: number, to: number): Attrib
   const found: Attribution[] = [];
   for (const anchor of anchors) {
     const mention = speakerOf(text, anchor, mentions);
-    if (mention) found.push({ source: mention.value === "outlet" ? null : mention.value, at: mention.start });
+    if (mention)
+      found.push({
+        source: mention.value === "outlet" ? null : mention.value,
+        at: mention.start,
+        end: mention.end,
+      });
   }
   return found;
 }

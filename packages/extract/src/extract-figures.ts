@@ -3,7 +3,6 @@ import { detectLanguage, findNumbers, findRanges, type NumberMatch, type RangeMa
 import { type Attribution, findAttributions } from "./attribution";
 import { claimDate } from "./claim-date";
 import {
-  attributionAnchors,
   clauseCues,
   countNouns,
   denials,
@@ -12,7 +11,6 @@ import {
   otherArmy,
   projections,
   regions,
-  sourceMentions,
   vague,
 } from "./lexicons";
 import { normalizeText } from "./normalize-text";
@@ -83,10 +81,17 @@ interface Candidate {
 
 const MONTH_NEAR =
   /(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|may|june|july|october|december|jan|feb|mar|apr|jun|jul|aug|sept?|okt|oct|nov|dez|dec)\.?\s*$/i;
+/** "Nr. 1", "Seite 3", "page 2", "§ 5": numbers that name, not count. */
+const LABEL_BEFORE =
+  /(?:\bnr\.?|\bno\.|\bnummer|\bnumber|\bplatz|\brang|\bseite|\bpage|\bkapitel|\bchapter|\bteil|\bpart|\bartikel|\barticle|§|#)\s*$/i;
 const PERCENT_WORD = /^\s*(?:%|prozent\b|percent\b|per cent\b|pct\b)/i;
 const SEPARATOR = /,|;|\s(?:und|and|sowie|oder|or|while|während|whereas|but|aber)\s/g;
+const OWN_SIDE = /\b(?:it|we|our|its|wir|unsere[nmrs]?|eigenen?)\s/i;
+const COORDINATION = /,|\s(?:und|and|sowie|oder|or|while|während|including|darunter|davon)\s/;
 const PREPOSITION_BEFORE = /(?:^|\s)(?:auf|at|to|bei|of|on|around|by)\s*$/i;
 const CLAUSE_BREAK = /[,;:()–—]/;
+/** "Nordkorea plant, bis zu 30.000 Soldaten zu schicken": the clause that governs it counts too. */
+const INFINITIVE = /\szu\s+\p{L}+en\b/u;
 const SUBORDINATE = /^\s*(?:dass|daß|that|wonach|whether|ob)\b/i;
 const PREPOSITION_WORD =
   /(?:^|\s)(?:nach|in|im|gegen|to|against|for|für|zur|zum|with|mit|aus|from|von|of|on|über|into|der|des|the)\s+$/i;
@@ -136,7 +141,8 @@ class Article {
       if (vague.has(text, number.start, number.end)) continue;
       if (number.kind === "cardinal" && !Number.isInteger(number.value)) continue;
       if (number.kind === "cardinal" && number.value < 2 && !/\d/.test(number.text)) continue; // "ein", "one"
-      if (MONTH_NEAR.test(text.slice(Math.max(s.start, number.start - 12), number.start))) continue;
+      const before = text.slice(Math.max(s.start, number.start - 12), number.start);
+      if (MONTH_NEAR.test(before) || LABEL_BEFORE.test(before)) continue;
       const range = rangeByMin.get(number.start);
       const last = range?.max ?? number;
       const percent = number.kind === "percent" || PERCENT_WORD.test(text.slice(last.end, last.end + 10));
@@ -185,7 +191,8 @@ class Article {
         return false;
       case "none": {
         // "400 nordkoreanische Soldaten gefallen und rund 3.600 verletzt": the noun is shared.
-        if (previous && previous.candidate.phrase.end >= phrase.start - 40) {
+        const between = previous ? text.slice(previous.candidate.phrase.end, phrase.start) : "";
+        if (previous && between.length <= 40 && COORDINATION.test(between)) {
           phrase.head = previous.candidate.phrase.head;
           return previous.northKorean;
         }
@@ -205,8 +212,8 @@ class Article {
       case "troops":
         if (phrase.otherArmy && !phrase.northKorean) return false;
         if (phrase.northKorean) return true;
-        if (competitorBefore(text, c.segment[0], phrase.start, this.lang)) return false;
-        return this.northKoreaNear(index) || this.troopSubject.has(index - 1);
+        if (this.competitorBefore(index, c.segment[0], phrase.start)) return false;
+        return this.northKoreaNear(index);
       case "people":
         if (phrase.otherArmy && !phrase.northKorean) return false;
         return (
@@ -265,7 +272,9 @@ class Article {
     while (start > from && !CLAUSE_BREAK.test(text[start - 1]!)) start--;
     let end = c.phrase.end;
     while (end < to && !CLAUSE_BREAK.test(text[end]!)) end++;
-    if (SUBORDINATE.test(text.slice(start, start + 12)) && start > from) {
+    const dependent =
+      SUBORDINATE.test(text.slice(start, start + 12)) || INFINITIVE.test(text.slice(start, end));
+    if (dependent && start > from) {
       let outer = start - 1;
       while (outer > from && !CLAUSE_BREAK.test(text[outer - 1]!)) outer--;
       start = outer;
@@ -334,13 +343,36 @@ class Article {
     }
   }
 
-  /** North Korea named in this sentence or the one before. */
+  /**
+   * Another army as the owner of an unmarked count: "Russland hat 600.000 Soldaten", "Ukraine's army
+   * said it lost 40 soldiers". Not when North Korea comes first ("Nordkorea hat Russland 11.000
+   * Soldaten geschickt"), nor a place after a preposition ("nach Russland"), nor a speaker.
+   */
+  private competitorBefore(index: number, from: number, to: number): boolean {
+    const text = this.text;
+    if (northKorea.has(text, from, to)) return false;
+    const speakers = this.attributions(index);
+    // "Ukraine's army said it lost 40 soldiers": a speaker's own losses.
+    if (OWN_SIDE.test(text.slice(from, to)) && speakers.some((a) => a.source && a.source !== "KP_GOV"))
+      return true;
+    return otherArmy
+      .scan(text, from, to)
+      .some(
+        (hit) =>
+          !PREPOSITION_WORD.test(text.slice(Math.max(from, hit.start - 12), hit.start)) &&
+          !speakers.some((a) => a.at <= hit.start && hit.start < a.end),
+      );
+  }
+
+  /** North Korea named in this sentence, the one before, or two before in the same paragraph. */
   private northKoreaNear(index: number): boolean {
     const s = this.sentences[index]!;
-    const prev = this.sentences[index - 1];
-    return (
-      northKorea.has(this.text, s.start, s.end) || (!!prev && northKorea.has(this.text, prev.start, prev.end))
-    );
+    for (let k = index; k >= Math.max(0, index - 2); k--) {
+      const other = this.sentences[k]!;
+      if (k < index - 1 && other.paragraph !== s.paragraph) break;
+      if (northKorea.has(this.text, other.start, other.end) || this.troopSubject.has(k)) return true;
+    }
+    return false;
   }
 
   /** A sentence that speaks of North Korean soldiers ("nordkoreanische Soldaten", "North Korean troops"). */
@@ -396,36 +428,4 @@ function nounBefore(text: string, from: number, to: number, lang: Lang): ReturnT
     if (head && head.kind !== "metric") found = head;
   }
   return found;
-}
-
-/**
- * Another army as the owner of an unmarked count: "Russland hat 600.000 Soldaten", "Ukraine has
- * 10,000 troops in Kursk", "ukrainische Truppen ... 300 Soldaten". A place after a preposition
- * ("nach Russland entsandt") is not an owner.
- */
-function competitorBefore(text: string, from: number, to: number, lang: Lang): boolean {
-  for (const hit of otherArmy.scan(text, from, to)) {
-    if (PREPOSITION_WORD.test(text.slice(Math.max(from, hit.start - 12), hit.start))) continue;
-    // "laut ukrainischen Angaben", "Ukraine's military intelligence said", "Kiew zufolge": a speaker.
-    const mention = sourceMentions.at(text, hit.start);
-    if (mention && mention.end > endOfWord(text, hit.end)) continue;
-    if (attributionAnchors.at(text, skipWord(text, hit.end))) continue;
-    const after = text.slice(hit.end, Math.min(to, hit.end + 60));
-    const words = after.match(/[\p{L}\p{N}][\p{L}\p{N}.,'’-]*/gu)?.slice(0, 4) ?? [];
-    if (hit.end + after.length >= to && words.length <= 3) return true;
-    if (words.slice(0, 3).some((w) => headOf(w.toLowerCase(), lang)?.kind === "troops")) return true;
-  }
-  return false;
-}
-
-function endOfWord(text: string, at: number): number {
-  while (at < text.length && /[\p{L}\p{N}'’-]/u.test(text[at]!)) at++;
-  return at;
-}
-
-/** The start of the word after the one `at` is in. */
-function skipWord(text: string, at: number): number {
-  at = endOfWord(text, at);
-  while (at < text.length && /\s/.test(text[at]!)) at++;
-  return at;
 }

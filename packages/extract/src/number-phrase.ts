@@ -204,7 +204,8 @@ export function readNumberPhrase(
     if (nk) phrase.northKorean = true;
     const other = !nk && otherArmy.at(text, at);
     if (other) phrase.otherArmy = true;
-    const head = headOf(lower, lang);
+    // German nouns are capitalised: "300 verletzte russische Soldaten" is not "300 Verletzte".
+    const head = lang === "de" && /^\p{Ll}/u.test(word) ? null : headOf(lower, lang);
     if (head) return finishHead(text, phrase, head, wordEnd, limitEnd);
     if (nk || other) {
       at = nk ? endOfWord(text, nk.end) : wordEnd;
@@ -220,7 +221,10 @@ export function readNumberPhrase(
       at = wordEnd;
       continue;
     }
-    if (STOP_WORDS.has(lower) || clauseCues.at(text, at)) break;
+    // German participles before the noun are inflected ("verletzte Soldaten"); a bare one ends the
+    // phrase ("3.600 verletzt"). English verbs after a number end it ("1,000 killed").
+    if (STOP_WORDS.has(lower)) break;
+    if (clauseCues.at(text, at) && (lang === "en" || !/e[nrms]?$/.test(lower))) break;
     const capitalised = /\p{Lu}/u.test(word[0]!);
     const modifier = lang === "de" ? !capitalised || word.endsWith("-") : ENGLISH_MODIFIERS.has(lower);
     if (!modifier) {

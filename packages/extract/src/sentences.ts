@@ -165,6 +165,7 @@ const LINE = /[^\n]*(?:\n|$)/g;
  */
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
+  const wrapped = isHardWrapped(text);
   let paragraph = 0;
   let blockStart = -1;
   let blockEnd = 0;
@@ -183,7 +184,7 @@ export function splitSentences(text: string): Sentence[] {
     }
     if (
       blockStart >= 0 &&
-      !continuesLine(text.slice(Math.max(blockStart, blockEnd - 80), blockEnd), content)
+      !continuesLine(text.slice(Math.max(blockStart, blockEnd - 80), blockEnd), content, wrapped)
     ) {
       flush();
     }
@@ -195,10 +196,11 @@ export function splitSentences(text: string): Sentence[] {
 }
 
 /** Whether `next` continues the sentence the previous line left open (a wrapped line). */
-function continuesLine(previous: string, next: string): boolean {
+function continuesLine(previous: string, next: string, wrapped: boolean): boolean {
   const prev = previous.trimEnd();
   const lastChar = prev.at(-1) ?? "";
   if (TERMINAL.test(lastChar) || CLOSERS.includes(lastChar) || lastChar === ":") return false;
+  if (wrapped) return true;
   if (/[,;\-–(]$/.test(prev)) return true;
   const first = next[0] ?? "";
   if (/[\p{Ll}\d]/u.test(first)) return true;
@@ -207,6 +209,24 @@ function continuesLine(previous: string, next: string): boolean {
 }
 
 const TERMINALS = /[.!?…]+/g;
+
+/**
+ * Whether the text is wrapped at a fixed width (mail, plain-text feeds): then a line break without
+ * a sentence end before it is a space, even before a capital ("des südkoreanischen\nGeheimdienstes").
+ */
+function isHardWrapped(text: string): boolean {
+  let lines = 0;
+  let open = 0;
+  for (const line of text.split("\n")) {
+    const content = line.trim();
+    if (!content) continue;
+    lines++;
+    const last = content.at(-1)!;
+    if (content.length >= 50 && content.length <= 100 && !TERMINAL.test(last) && !CLOSERS.includes(last))
+      open++;
+  }
+  return lines >= 4 && open / lines >= 0.4;
+}
 
 function splitBlock(text: string, start: number, end: number, paragraph: number, out: Sentence[]): void {
   let sentenceStart = skipSpace(text, start, end);

@@ -1,0 +1,452 @@
+import { type Figure, FigureSchema } from "@zw/core";
+import { describe, expect, it } from "vitest";
+import { extractFigures } from "./extract-figures";
+
+type Expected = Partial<Omit<Figure, "quote" | "span">>;
+
+/** The figures of `text`, each checked against the contract, reduced to the fields a case names. */
+function figures(text: string, options: { lang?: "de" | "en"; date?: string } = {}): Figure[] {
+  const found = extractFigures(text, options);
+  for (const f of found) FigureSchema.parse(f);
+  return found;
+}
+
+function expectFigures(
+  text: string,
+  expected: Expected[],
+  options: { lang?: "de" | "en"; date?: string } = {},
+) {
+  const found = figures(text, options);
+  expect(found.map((f, i) => pick(f, expected[i] ?? {}))).toEqual(expected);
+}
+
+function pick(f: Figure, like: Expected): Expected {
+  return Object.fromEntries(Object.keys(like).map((k) => [k, f[k as keyof Figure]])) as Expected;
+}
+
+describe("extractFigures: English war reporting", () => {
+  const cases: [string, Expected[], string?][] = [
+    [
+      "South Korea's spy agency said on Wednesday that about 3,000 more North Korean troops were sent to Russia in January and February.",
+      [
+        {
+          metric: "troops_additional",
+          min: 3000,
+          max: 3000,
+          qualifier: "approx",
+          source: "NIS",
+          modality: "reported",
+          date: "2025-02-26",
+        },
+      ],
+      "2025-02-27",
+    ],
+    [
+      "Ukraine's military intelligence said 1,000 North Korean soldiers have been killed.",
+      [{ metric: "killed", min: 1000, max: 1000, qualifier: "exact", source: "HUR", modality: "reported" }],
+    ],
+    [
+      "Zelensky said some 4,000 North Korean soldiers were killed or wounded in the Kursk region.",
+      [
+        {
+          metric: "casualties_total",
+          min: 4000,
+          max: 4000,
+          qualifier: "approx",
+          source: "UA_GOV",
+          region: "Kursk",
+        },
+      ],
+    ],
+    [
+      "The NIS estimates around 2,000 North Korean troops died in the fighting.",
+      [{ metric: "killed", min: 2000, max: 2000, qualifier: "approx", source: "NIS" }],
+    ],
+    [
+      "Ukrainian forces captured two North Korean soldiers in the Kursk region, Zelensky said.",
+      [{ metric: "captured", min: 2, max: 2, qualifier: "exact", source: "UA_GOV", region: "Kursk" }],
+    ],
+    [
+      "North Korea now provides 60 percent of Russia's artillery shells, Budanov said.",
+      [{ metric: "ammo_share_percent", min: 60, max: 60, qualifier: "exact", source: "HUR" }],
+    ],
+    [
+      "North Korea has sent more than 10,000 troops to Russia, according to US and South Korean officials.",
+      [{ metric: "troops_deployed_total", min: 10000, max: null, qualifier: "more_than", source: "KR_GOV" }],
+    ],
+    [
+      "Seoul estimates that North Korea has lost around 4,700 soldiers, including 600 killed.",
+      [
+        { metric: "casualties_total", min: 4700, max: 4700, qualifier: "approx", source: "KR_GOV" },
+        { metric: "killed", min: 600, max: 600, qualifier: "exact", source: "KR_GOV" },
+      ],
+    ],
+    [
+      "An additional 1,500 North Korean troops have arrived in Kursk, the GUR said.",
+      [{ metric: "troops_additional", min: 1500, max: 1500, source: "HUR" }],
+    ],
+    [
+      "North Korea has shipped about 200 long-range artillery pieces and 50 multiple rocket launchers to Russia.",
+      [
+        { metric: "artillery_systems_delivered", min: 200, max: 200, qualifier: "approx" },
+        { metric: "mlrs_delivered", min: 50, max: 50, qualifier: "exact" },
+      ],
+    ],
+    [
+      "Pyongyang has sent over 9 million artillery shells to Moscow since 2023.",
+      [{ metric: "shells_delivered", min: 9_000_000, max: null, qualifier: "more_than" }],
+    ],
+    [
+      "North Korea is expected to send another 6,000 troops, the Pentagon said.",
+      [{ metric: "troops_additional", min: 6000, max: 6000, modality: "projected", source: "US_GOV" }],
+    ],
+    [
+      "Seoul says at least 300 North Korean soldiers have died and 2,700 have been injured.",
+      [
+        { metric: "killed", min: 300, max: null, qualifier: "at_least", source: "KR_GOV" },
+        { metric: "wounded", min: 2700, max: 2700, qualifier: "exact", source: "KR_GOV" },
+      ],
+    ],
+    [
+      "South Korea's Joint Chiefs of Staff said North Korea has sent an additional 3,000 troops.",
+      [{ metric: "troops_additional", min: 3000, source: "JCS" }],
+    ],
+    [
+      "North Korea has deployed about 11,000 soldiers to Russia's Kursk region, the White House said.",
+      [
+        {
+          metric: "troops_deployed_total",
+          min: 11000,
+          qualifier: "approx",
+          source: "US_GOV",
+          region: "Kursk",
+        },
+      ],
+    ],
+    [
+      "US officials estimate that up to 12,000 North Korean soldiers are in Russia.",
+      [{ metric: "troops_deployed_total", min: null, max: 12000, qualifier: "up_to", source: "US_GOV" }],
+    ],
+    [
+      "Between 11,000 and 12,000 North Korean soldiers have been sent to Russia, Western officials say.",
+      [{ metric: "troops_deployed_total", min: 11000, max: 12000, qualifier: "range", source: "WEST" }],
+    ],
+    [
+      "North Korea could send as many as 100,000 troops to Ukraine, a Ukrainian official said.",
+      [
+        {
+          metric: "troops_deployed_total",
+          min: null,
+          max: 100000,
+          qualifier: "up_to",
+          modality: "projected",
+          source: "UA_GOV",
+        },
+      ],
+    ],
+    [
+      "Around 8,000 North Korean soldiers are stationed in the Kursk region, according to the Pentagon.",
+      [{ metric: "troops_in_region", min: 8000, qualifier: "approx", source: "US_GOV", region: "Kursk" }],
+    ],
+    [
+      "About 11,000 North Korean troops are fighting in Kursk, the NIS told lawmakers.",
+      [{ metric: "troops_in_region", min: 11000, source: "NIS", region: "Kursk" }],
+    ],
+    [
+      "According to the NIS, three North Korean generals and 500 officers are in Russia.",
+      [
+        { metric: "generals", min: 3, max: 3, source: "NIS" },
+        { metric: "officers", min: 500, max: 500, source: "NIS" },
+      ],
+    ],
+    [
+      "North Korea has supplied Russia with more than 100 KN-23 ballistic missiles, Ukraine's military intelligence said.",
+      [{ metric: "missiles_delivered", min: 100, max: null, qualifier: "more_than", source: "HUR" }],
+    ],
+  ];
+  it.each(cases)("%s", (text, expected, date) => expectFigures(text, expected, { lang: "en", date }));
+});
+
+describe("extractFigures: German war reporting", () => {
+  const cases: [string, Expected[], string?][] = [
+    [
+      "Nordkorea könnte bis zu 100.000 Soldaten schicken.",
+      [
+        {
+          metric: "troops_deployed_total",
+          min: null,
+          max: 100000,
+          qualifier: "up_to",
+          modality: "projected",
+          source: null,
+        },
+      ],
+    ],
+    [
+      "Kremlsprecher Peskow dementierte, dass 10.000 nordkoreanische Soldaten in Russland seien.",
+      [{ metric: "troops_deployed_total", min: 10000, modality: "denied", source: "RU_GOV" }],
+    ],
+    [
+      "Nach Angaben des ukrainischen Militärgeheimdienstes HUR sind rund 11.000 nordkoreanische Soldaten in der Region Kursk im Einsatz.",
+      [{ metric: "troops_in_region", min: 11000, qualifier: "approx", source: "HUR", region: "Kursk" }],
+    ],
+    [
+      "Laut dem südkoreanischen Geheimdienst NIS wurden etwa 1.500 nordkoreanische Soldaten nach Wladiwostok verlegt.",
+      [{ metric: "troops_deployed_total", min: 1500, qualifier: "approx", source: "NIS" }],
+    ],
+    [
+      "Nordkorea hat nach Angaben Südkoreas weitere 3.000 Soldaten nach Russland geschickt.",
+      [{ metric: "troops_additional", min: 3000, max: 3000, qualifier: "exact", source: "KR_GOV" }],
+    ],
+    [
+      "Nordkorea soll Russland bislang mehr als 100 Kurzstreckenraketen vom Typ KN-23 geliefert haben.",
+      [{ metric: "missiles_delivered", min: 100, max: null, qualifier: "more_than", modality: "reported" }],
+    ],
+    [
+      "Der HUR schätzt die Zahl der getöteten Nordkoreaner auf rund 300.",
+      [{ metric: "killed", min: 300, max: 300, qualifier: "approx", source: "HUR" }],
+    ],
+    [
+      "Insgesamt sind nach ukrainischen Angaben bisher rund 4.000 nordkoreanische Soldaten getötet oder verwundet worden.",
+      [{ metric: "casualties_total", min: 4000, qualifier: "approx", source: "UA_GOV" }],
+    ],
+    [
+      "Nordkorea soll weitere 6.000 Soldaten entsandt haben.",
+      [{ metric: "troops_additional", min: 6000, modality: "reported" }],
+    ],
+    [
+      "„Mehr als 500 nordkoreanische Offiziere sind in Russland“, sagte Budanow.",
+      [{ metric: "officers", min: 500, max: null, qualifier: "more_than", source: "HUR" }],
+    ],
+    [
+      "Seit 2023 hat Nordkorea mehr als 8 Millionen Granaten an Russland geliefert.",
+      [{ metric: "shells_delivered", min: 8_000_000, max: null, qualifier: "more_than" }],
+    ],
+    [
+      "Nordkorea hat Russland nach Schätzungen Kiews 5,4 Millionen Schuss Munition geliefert.",
+      [{ metric: "shells_delivered", min: 5_400_000, source: "UA_GOV" }],
+    ],
+    [
+      "Nach Informationen des südkoreanischen Geheimdienstes sollen 300 nordkoreanische Soldaten gefallen und 2.700 verwundet worden sein.",
+      [
+        { metric: "killed", min: 300, source: "NIS" },
+        { metric: "wounded", min: 2700, source: "NIS" },
+      ],
+    ],
+    [
+      "Die Zahl der nordkoreanischen Verluste beziffert Seoul auf etwa 4.000.",
+      [{ metric: "casualties_total", min: 4000, qualifier: "approx", source: "KR_GOV" }],
+    ],
+    [
+      "Es sind ca. 11.000 Soldaten aus Nordkorea.",
+      [{ metric: "troops_deployed_total", min: 11000, qualifier: "approx" }],
+    ],
+    [
+      "Zwischen 10.000 und 12.000 nordkoreanische Soldaten sind nach US-Angaben in Russland.",
+      [{ metric: "troops_deployed_total", min: 10000, max: 12000, qualifier: "range", source: "US_GOV" }],
+    ],
+    [
+      "Nordkorea plant, bis zu 30.000 weitere Soldaten nach Russland zu schicken, berichtet CNN.",
+      [{ metric: "troops_additional", max: 30000, qualifier: "up_to", modality: "projected", source: null }],
+    ],
+  ];
+  it.each(cases)("%s", (text, expected, date) => expectFigures(text, expected, { lang: "de", date }));
+});
+
+describe("extractFigures: numbers that are not figures", () => {
+  const negatives: [string, "de" | "en"][] = [
+    [
+      "Pyongyang has supplied Russia with more than 12,000 containers of munitions, according to South Korea's military.",
+      "en",
+    ],
+    ["North Korea supplies about half of Russia's artillery shells, officials say.", "en"],
+    ["Nordkoreanische Soldaten kämpfen in Kursk. Mindestens neun Menschen wurden verletzt.", "de"],
+    ["Kim soll Soldaten geschickt haben\n\n  27 Februar 2025    Gelesen: 63\n", "de"],
+    ["Nordkorea hat 170-mm-Haubitzen und 240-Millimeter-Raketenwerfer an Russland geliefert.", "de"],
+    ["Nordkoreanische Soldaten sollen 2000 US-Dollar pro Monat erhalten.", "de"],
+    ["Each North Korean soldier is reportedly paid $2,000 a month.", "en"],
+    ["Thousands of North Korean troops are in Russia, and dozens were killed.", "en"],
+    ["Nordkorea hat Tausende Soldaten geschickt, mehrere tausend sind bereits in Kursk.", "de"],
+    [
+      "Ukraine has about 10,000 troops in the Kursk region, where North Korean soldiers are also fighting.",
+      "en",
+    ],
+    ["In Nordkorea wurden 300 verletzte russische Soldaten behandelt.", "de"],
+    ["Russland hat rund 600.000 Soldaten in der Ukraine im Einsatz, dazu kommen Nordkoreaner.", "de"],
+    ["Am 5. November bestätigte Umerov Gefechte mit nordkoreanischen Soldaten.", "de"],
+    ["Die Soldaten aus Nordkorea erhalten monatlich 50 Meter Toilettenpapier und 300 Gramm Seife.", "de"],
+    ["Kim Jong Un besuchte im Jahr 2024 drei Fabriken.", "de"],
+    ["Nordkorea und Südkorea sind seit dem Koreakrieg (1950 bis 1953) verfeindet.", "de"],
+    ["The Kremlin has denied that any North Korean troops are fighting in Ukraine.", "en"],
+    ["A Russian missile strike on Kharkiv killed 9 people, days after North Korea sent troops.", "en"],
+    ["Ukraine's army said it lost 40 soldiers in Kursk, where North Korean troops fight.", "en"],
+    ["North Korea's economy grew by 3.1 percent last year.", "en"],
+    ["The 11,000 North Korean soldiers' families received 50 kilograms of rice.", "en"],
+  ];
+  it.each(negatives)("%s", (text, lang) => {
+    const found = figures(text, { lang });
+    const values = found.map((f) => `${f.metric} ${f.min}-${f.max}`);
+    if (text.includes("11,000 North Korean soldiers'"))
+      expect(values).toEqual(["troops_deployed_total 11000-11000"]);
+    else expect(values).toEqual([]);
+  });
+
+  it("finds nothing in a text that never names North Korea", () => {
+    expect(figures("Russia has sent 11,000 troops to Kursk, the Pentagon said.", { lang: "en" })).toEqual([]);
+  });
+});
+
+describe("extractFigures: context across sentences", () => {
+  it("resolves 'von ihnen' to the soldiers of the sentence before", () => {
+    expectFigures(
+      "Damit steigt die Gesamtzahl nordkoreanischer Truppen, die bislang nach Russland entsandt wurden, auf etwa 11.000. Rund 4.000 von ihnen sollen laut Seoul getötet oder verwundet worden sein.",
+      [
+        { metric: "troops_deployed_total", min: 11000, qualifier: "approx" },
+        { metric: "casualties_total", min: 4000, qualifier: "approx", source: "KR_GOV" },
+      ],
+      { lang: "de" },
+    );
+  });
+
+  it("resolves 'of them' in English", () => {
+    expectFigures(
+      "About 11,000 North Korean troops were sent to Russia. Some 4,000 of them have been killed or wounded, Zelensky said.",
+      [
+        { metric: "troops_deployed_total", min: 11000 },
+        { metric: "casualties_total", min: 4000, source: "UA_GOV" },
+      ],
+      { lang: "en" },
+    );
+  });
+
+  it("takes the source from the previous sentence of the paragraph", () => {
+    expectFigures(
+      "Der ukrainische Präsident Selenskyj äußerte sich am Sonntag zu den Kämpfen in Kursk. Demnach seien rund 3.000 nordkoreanische Soldaten getötet worden.",
+      [{ metric: "killed", min: 3000, source: "UA_GOV" }],
+      { lang: "de" },
+    );
+  });
+
+  it("takes the source from the paragraph's lead", () => {
+    expectFigures(
+      "Nach Angaben des NIS hat Nordkorea seine Truppen in Russland verstärkt. Die Lage an der Front bleibt angespannt. Rund 3.000 Soldaten seien inzwischen in Kursk eingetroffen.",
+      [{ metric: "troops_in_region", min: 3000, source: "NIS", region: "Kursk" }],
+      { lang: "de" },
+    );
+  });
+
+  it("does not take the source from another paragraph", () => {
+    expectFigures(
+      "Nach Angaben des NIS hat Nordkorea Truppen geschickt.\n\nRund 3.000 nordkoreanische Soldaten sind in Kursk eingetroffen.",
+      [{ metric: "troops_in_region", min: 3000, source: null }],
+      { lang: "de" },
+    );
+  });
+
+  it("does not take the outlet that reprints a claim as its source", () => {
+    expectFigures(
+      "Laut «Tagesschau» sind die ersten 1500 nordkoreanischen Soldaten bereits angekommen.",
+      [{ metric: "troops_in_region", min: 1500, source: null }],
+      { lang: "de" },
+    );
+    expectFigures(
+      "About 3,000 North Korean soldiers have died, a Ukrainian official told the Kyiv Independent.",
+      [{ metric: "killed", min: 3000, source: "UA_GOV" }],
+      { lang: "en" },
+    );
+  });
+
+  it("takes the claim's date from the text, else the article's", () => {
+    const [onSunday] = figures(
+      "Budanow sagte am Sonntag, Nordkorea decke 50 Prozent des russischen Munitionsbedarfs.",
+      {
+        lang: "de",
+        date: "2025-02-27",
+      },
+    );
+    expect(onSunday?.date).toBe("2025-02-23");
+    const [given] = figures("Am 5. November sagte Umerov, 11.000 nordkoreanische Soldaten seien in Kursk.", {
+      lang: "de",
+      date: "2024-11-06",
+    });
+    expect(given?.date).toBe("2024-11-05");
+    const [none] = figures("Rund 11.000 nordkoreanische Soldaten wurden entsandt.", {
+      lang: "de",
+      date: "2025-01-02",
+    });
+    expect(none?.date).toBe("2025-01-02");
+  });
+
+  it("detects the language when none is given", () => {
+    expectFigures("North Korea has sent 11,000 troops to Russia.", [
+      { metric: "troops_deployed_total", min: 11000 },
+    ]);
+    expectFigures("Nordkorea hat 11.000 Soldaten nach Russland geschickt.", [
+      { metric: "troops_deployed_total", min: 11000 },
+    ]);
+  });
+});
+
+describe("extractFigures: feed mess", () => {
+  it("decodes HTML entities and maps the span back to the input", () => {
+    const input =
+      "Rund&nbsp;11.000 nordkoreanische Soldaten sind laut S&uuml;dkorea &#8222;in Russland&#8220;.";
+    const [f] = figures(input, { lang: "de" });
+    expect(f).toMatchObject({
+      metric: "troops_deployed_total",
+      min: 11000,
+      qualifier: "approx",
+      source: "KR_GOV",
+    });
+    expect(input.slice(f!.span[0], f!.span[1])).toBe("Rund&nbsp;11.000 nordkoreanische Soldaten");
+    expect(f!.quote).toBe("Rund\u00a011.000 nordkoreanische Soldaten sind laut Südkorea „in Russland“.");
+  });
+
+  it("reads a sentence across line breaks and strips tags", () => {
+    const input =
+      "<p>Nach Angaben des südkoreanischen Geheimdienstes wurden rund\n11.000 nordkoreanische Soldaten entsandt.</p><p>Sonst nichts.</p>";
+    const [f] = figures(input, { lang: "de" });
+    expect(f).toMatchObject({ metric: "troops_deployed_total", min: 11000, source: "NIS" });
+    expect(f!.quote).toBe(
+      "Nach Angaben des südkoreanischen Geheimdienstes wurden rund 11.000 nordkoreanische Soldaten entsandt.",
+    );
+  });
+
+  it("reads a text wrapped at a fixed width", () => {
+    const input = [
+      "Nordkorea hat nach Einschätzung westlicher Beobachter seine Unterstützung für",
+      "Russland ausgeweitet. Nach Angaben des südkoreanischen Militärs hat Pjöngjang",
+      "zu Beginn dieses Jahres mindestens 3.000 weitere Soldaten nach Russland",
+      "geschickt, um Moskaus Krieg gegen die Ukraine zu unterstützen. Die Lage bleibt",
+      "angespannt, hieß es am Montag aus Seoul.",
+    ].join("\n");
+    expectFigures(input, [{ metric: "troops_additional", min: 3000, qualifier: "at_least", source: "JCS" }], {
+      lang: "de",
+    });
+  });
+
+  it("does not end a sentence at German abbreviations", () => {
+    const text =
+      "Nordkorea liefert u. a. Granaten, z. B. laut Dr. Kim vom NIS. Nach Angaben des NIS sind es ca. 11.000 Soldaten aus Nordkorea, die Nr. 1 der Verbündeten.";
+    const found = figures(text, { lang: "de" });
+    expect(found.map((f) => [f.metric, f.min, f.qualifier, f.source])).toEqual([
+      ["troops_deployed_total", 11000, "approx", "NIS"],
+    ]);
+    expect(found[0]!.quote.startsWith("Nach Angaben des NIS")).toBe(true);
+  });
+
+  it("reads figures inside quotes of every kind", () => {
+    for (const [open, close] of [
+      ["„", "“"],
+      ["«", "»"],
+      ['"', '"'],
+      ["‚", "‘"],
+    ]) {
+      expectFigures(
+        `Budanow sagte: ${open}Rund 12.000 nordkoreanische Soldaten sind in Russland.${close} Mehr sagte er nicht.`,
+        [{ metric: "troops_deployed_total", min: 12000, qualifier: "approx", source: "HUR" }],
+        { lang: "de" },
+      );
+    }
+  });
+});
