@@ -57,11 +57,29 @@ describe("extractArticle", () => {
     }
   });
 
+  it("reads a short two-paragraph report", () => {
+    const short = `<!doctype html><html><head><title>Kurzmeldung</title></head><body><nav><a href="/">Start</a></nav>
+      <article><p>Seoul: Nordkorea hat nach Angaben des Geheimdienstes weitere 3.000 Soldaten nach Russland verlegt.</p>
+      <p>Die Truppen sollen in der Region Kursk eingesetzt werden, hieß es am Mittwoch in Seoul.</p></article></body></html>`;
+    expect(extractArticle(short).text).toBe(
+      "Seoul: Nordkorea hat nach Angaben des Geheimdienstes weitere 3.000 Soldaten nach Russland verlegt.\n\nDie Truppen sollen in der Region Kursk eingesetzt werden, hieß es am Mittwoch in Seoul.",
+    );
+  });
+
   it("gives text null for a page without main text", () => {
     const index = `<!doctype html><html><head><title>Startseite</title></head><body>
       <nav><a href="/">Home</a> <a href="/politik">Politik</a></nav><div>Willkommen!</div>
       <ul>${Array.from({ length: 30 }, (_, i) => `<li><a href="/a${i}">Schlagzeile ${i}</a></li>`).join("")}</ul></body></html>`;
     expect(extractArticle(index)).toEqual({ title: "Startseite", text: null });
+    const teasers = `<!doctype html><html><head><title>Startseite</title></head><body>${Array.from(
+      { length: 10 },
+      (_, i) =>
+        `<div class="teaser"><h2><a href="/a${i}">Schlagzeile Nummer ${i} über etwas</a></h2><p>Kurzer Anreißer zum Thema ${i}, der neugierig macht.</p></div>`,
+    ).join("")}</body></html>`;
+    expect(extractArticle(teasers).text).toBeNull();
+    const video = `<!doctype html><html><head><title>Video</title></head><body><nav><a href="/">Start</a></nav>
+      <main><video src="kim.mp4"></video><p>Video: Kim in Moskau</p></main></body></html>`;
+    expect(extractArticle(video).text).toBeNull();
     expect(extractArticle("")).toEqual({ title: null, text: null });
     expect(extractArticle("nur ein Satz")).toEqual({ title: null, text: null });
   });

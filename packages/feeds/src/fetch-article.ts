@@ -1,4 +1,4 @@
-import { isProbablyReaderable, Readability } from "@mozilla/readability";
+import { Readability } from "@mozilla/readability";
 import { decodeText } from "./decode-text";
 import { FeedError } from "./feed-error";
 import { type DomNode, nodeText, parseDocument } from "./html-text";
@@ -14,22 +14,32 @@ export interface Article {
 
 const HTML_TYPES = /^(?:text\/html|application\/xhtml\+xml)\b/i;
 
+// Readability always returns its best candidate, even on an index page (a list of headlines) or a video page;
+// text outside links shorter than this is no article. A two-paragraph agency report has about 190.
+const MIN_OWN_TEXT = 120;
+
 /**
  * The main text of an HTML page, found by Readability: navigation, ads, scripts and sidebars left out.
- * Pages Readability judges not to be an article (isProbablyReaderable) give text null.
+ * text is null when what Readability found has under MIN_OWN_TEXT characters outside links.
  */
 export function extractArticle(html: string): { title: string | null; text: string | null } {
   // linkedom builds no <html> element for a page that lacks one, and Readability needs it.
   const root = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`;
-  const document = parseDocument(root) as unknown as ConstructorParameters<typeof Readability>[0];
-  const pageTitle = (document as unknown as { title?: string }).title?.trim() || null;
-  if (!isProbablyReaderable(document)) return { title: pageTitle, text: null };
+  const document = parseDocument(root);
+  const pageTitle = (document as { title?: string }).title?.trim() || null;
   // serializer: keep the element, so its text is read with paragraph breaks instead of re-parsing HTML.
-  const article = new Readability<DomNode>(document, {
-    serializer: (element) => element as unknown as DomNode,
-  }).parse();
-  const text = article?.content ? nodeText(article.content) : "";
-  return { title: article?.title?.trim() || pageTitle, text: text === "" ? null : text };
+  const article = new Readability<DomNode>(
+    document as unknown as ConstructorParameters<typeof Readability>[0],
+    {
+      serializer: (element) => element as unknown as DomNode,
+    },
+  ).parse();
+  const title = article?.title?.trim() || pageTitle;
+  if (!article?.content) return { title, text: null };
+  const text = nodeText(article.content);
+  const linkText = Array.from(article.content.querySelectorAll("a"), (a) => nodeText(a).length);
+  const ownText = text.length - linkText.reduce((sum, n) => sum + n, 0);
+  return { title, text: ownText < MIN_OWN_TEXT ? null : text };
 }
 
 /** Fetches an article page (same limits and SSRF guard as feeds) and extracts its main text. */

@@ -42,6 +42,7 @@ export interface DomNode {
   tagName?: string;
   data?: string;
   childNodes: ArrayLike<DomNode>;
+  querySelectorAll(selector: string): ArrayLike<DomNode>;
 }
 
 /** A linkedom document of an HTML text. */
