@@ -197,6 +197,25 @@ describe("ClaimLedger", () => {
     }
   });
 
+  it("lets only one of two writers racing on the same article record it; the other may replay", async () => {
+    await loadSeeds();
+    const writers = [new Redis(server.url), new Redis(server.url)];
+    try {
+      const [a, b] = writers.map((r) => new ClaimLedger(r, { prefix: "t:" }));
+      const { report, figures } = LATER_ARTICLES.casualties;
+      const results = await Promise.all([
+        a!.ingestArticle(report, figures),
+        b!.ingestArticle(report, figures),
+      ]);
+      expect(results.map((events) => events.length).sort()).toEqual([0, 4]);
+      expect(await ledger.history("killed")).toHaveLength(2);
+      const replayed = await b!.ingestArticle(report, figures, { replay: true });
+      expect(replayed).toEqual(results.find((events) => events.length));
+    } finally {
+      for (const w of writers) w.disconnect();
+    }
+  });
+
   it("loses no claim when writers race on one metric with different sources", async () => {
     const writers = [new Redis(server.url), new Redis(server.url)];
     try {
