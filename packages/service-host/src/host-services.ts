@@ -1,0 +1,115 @@
+import { loadConfig } from "@zw/config";
+import type { Config } from "@zw/core";
+import {
+  createLogger,
+  createMetrics,
+  type HealthServer,
+  type Logger,
+  type Metrics,
+  startHealthServer,
+} from "@zw/observability";
+import { type Connection, createQueues, onShutdownSignals, queueDepths } from "@zw/queue";
+import { connectRedis, type ResolvedRedis, resolveRedis } from "@zw/redis";
+
+/** What every service gets from its host. */
+export interface ServiceContext {
+  config: Config;
+  /** Shared by all services of the process; the host closes it last. */
+  connection: Connection;
+  logger: Logger;
+  metrics: Metrics;
+}
+
+export interface RunningService {
+  stop(deadlineMs?: number): Promise<void>;
+}
+
+export type ServiceStarter = (context: ServiceContext) => RunningService | Promise<RunningService>;
+
+export interface HostOptions {
+  /** Names the process in logs and the Redis client list. */
+  name: string;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** Graceful shutdown gets this long before in-flight jobs are left to other workers. */
+  shutdownDeadlineMs?: number;
+  /** Stop on SIGINT/SIGTERM and exit (default); false leaves that to the caller (tests). */
+  handleSignals?: boolean;
+}
+
+export interface Host extends ServiceContext {
+  redis: ResolvedRedis;
+  /** Null when config.httpPort is 0. */
+  health: HealthServer | null;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs services in this process: loads the configuration, finds or starts Redis, shares one
+ * connection, logger and metrics registry, serves /healthz and /metrics on config.httpPort, and
+ * stops everything in reverse order on a signal. One service per process or all of them
+ * (`zw start`) is the same call with another map.
+ */
+export async function hostServices(
+  services: Record<string, ServiceStarter>,
+  options: HostOptions,
+): Promise<Host> {
+  const config = loadConfig({ env: options.env, cwd: options.cwd });
+  const logger = createLogger(config, { name: options.name });
+  const redis = await resolveRedis({ redisUrl: config.redisUrl, dataDir: config.dataDir });
+  logger.info({ origin: redis.origin, services: Object.keys(services) }, "starting");
+  const connection = connectRedis(redis.url, `zw-${options.name}`);
+  connection.on("error", (error) => logger.error({ err: error }, "redis connection error"));
+  const metrics = createMetrics();
+  const depthQueues = createQueues(connection);
+  metrics.trackQueueDepths(() => queueDepths(depthQueues.list));
+
+  const running: { name: string; service: RunningService }[] = [];
+  const deadlineMs = options.shutdownDeadlineMs ?? 10_000;
+  let health: HealthServer | null = null;
+  let stopping: Promise<void> | null = null;
+  const stop = () => {
+    stopping ??= (async () => {
+      logger.info("stopping");
+      for (const { name, service } of [...running].reverse()) {
+        await service
+          .stop(deadlineMs)
+          .catch((error: unknown) => logger.error({ err: error, service: name }, "stop failed"));
+      }
+      await health?.close();
+      await depthQueues.close();
+      await connection.quit().catch(() => connection.disconnect());
+      await redis.server?.stop();
+      logger.info("stopped");
+    })();
+    return stopping;
+  };
+
+  try {
+    for (const [name, start] of Object.entries(services)) {
+      const service = await start({ config, connection, logger: logger.child({ service: name }), metrics });
+      running.push({ name, service });
+    }
+    if (config.httpPort !== 0) {
+      health = await startHealthServer({
+        port: config.httpPort,
+        registry: metrics.registry,
+        checks: { redis: () => connection.ping() },
+      });
+      logger.info({ url: health.url }, "serving /healthz and /metrics");
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  if (options.handleSignals !== false) onShutdownSignals(stop);
+  return { config, connection, logger, metrics, redis, health, stop };
+}
+
+/** The body of a service's main.ts: host the services, or print why not and exit 1. */
+export function runMain(services: Record<string, ServiceStarter>, name: string): void {
+  hostServices(services, { name, env: process.env, cwd: process.cwd() }).catch((error: unknown) => {
+    console.error(`zw ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}

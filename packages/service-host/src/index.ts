@@ -1,0 +1,9 @@
+export {
+  type Host,
+  type HostOptions,
+  hostServices,
+  type RunningService,
+  runMain,
+  type ServiceContext,
+  type ServiceStarter,
+} from "./host-services";

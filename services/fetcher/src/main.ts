@@ -1,0 +1,4 @@
+import { runMain } from "@zw/service-host";
+import { fetcherService } from "./service";
+
+runMain({ fetcher: fetcherService }, "fetcher");
