@@ -77,6 +77,8 @@ export const ConfigSchema = z.object({
   pollIntervalMinutes: z.number().int().min(1).max(1440).default(5),
   schedulerCron: z.string().default("* * * * *"),
   maxBackoffMinutes: z.number().int().min(1).default(360),
+  /** When digest subscriptions get their daily summary (cron, UTC). */
+  digestCron: z.string().default("0 8 * * *"),
   thresholds: ThresholdsSchema.default(ThresholdsSchema.parse({})),
   fetch: FetchLimitsSchema.default(FetchLimitsSchema.parse({})),
   limits: LimitsSchema.default(LimitsSchema.parse({})),
@@ -84,8 +86,9 @@ export const ConfigSchema = z.object({
     .object({
       fetcher: z.number().int().min(1).default(16),
       extractor: z.number().int().min(1).default(4),
-      notifier: z.number().int().min(1).default(4),
+      // One keeps each channel's alerts in order; more trade that for throughput.
+      notifier: z.number().int().min(1).default(1),
     })
-    .default({ fetcher: 16, extractor: 4, notifier: 4 }),
+    .default({ fetcher: 16, extractor: 4, notifier: 1 }),
 });
 export type Config = z.infer<typeof ConfigSchema>;

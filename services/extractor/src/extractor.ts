@@ -4,7 +4,7 @@ import type { Worker } from "bullmq";
 import { type ExtractorDeps, processArticle } from "./process-article";
 
 export interface ExtractorMetrics extends WorkerMetrics {
-  figures: { inc(value?: number): void };
+  figures: { inc(labels: { metric: string }): void };
   events: { inc(labels: { type: string }): void };
 }
 
@@ -24,7 +24,7 @@ export function startExtractor(options: ExtractorOptions): { worker: Worker; sto
     ArticleJobSchema,
     async (job) => {
       const outcome = await processArticle(job, options.deps);
-      metrics?.figures.inc(outcome.figures);
+      for (const figure of outcome.figures) metrics?.figures.inc({ metric: figure.metric });
       for (const event of outcome.events) metrics?.events.inc({ type: event.type });
       logger.info(
         {
@@ -36,7 +36,11 @@ export function startExtractor(options: ExtractorOptions): { worker: Worker; sto
         },
         "article processed",
       );
-      return { figures: outcome.figures, events: outcome.events.map((e) => e.id), alerts: outcome.alerts };
+      return {
+        figures: outcome.figures.length,
+        events: outcome.events.map((e) => e.id),
+        alerts: outcome.alerts,
+      };
     },
     {
       connection: options.connection,

@@ -4,5 +4,5 @@ export {
   type ArticleReport,
   type ExtractorDeps,
   processArticle,
-  type Recipient,
 } from "./process-article";
+export { extractorService } from "./service";

@@ -47,9 +47,10 @@ function deps(page: string | null) {
       seen.hash = report.contentHash;
       return [event];
     },
-    recipients: async () => [
-      { guildId: "100000000000000001", channelId: "200000000000000001", roleId: null, lang: "de" },
+    alertJobs: async (alert) => [
+      { alert, guildId: "100000000000000001", channelId: "200000000000000001", roleId: null, lang: "de" },
       {
+        alert,
         guildId: "100000000000000002",
         channelId: "200000000000000002",
         roleId: "300000000000000003",
@@ -69,7 +70,7 @@ describe("processArticle", () => {
     const { d, seen, alerts } = deps("page text");
     const outcome = await processArticle(article(), d);
     expect(seen).toEqual({ text: "page text", lang: "en", date: "2025-04-30", hash: "hash(page text)" });
-    expect(outcome).toMatchObject({ figures: 1, alerts: 2, textFrom: "page" });
+    expect(outcome).toMatchObject({ figures: [figure], alerts: 2, textFrom: "page" });
     expect(alerts.map((a) => [a.channelId, a.lang, a.roleId])).toEqual([
       ["200000000000000001", "de", null],
       ["200000000000000002", "en", "300000000000000003"],
@@ -93,7 +94,7 @@ describe("processArticle", () => {
   it("does nothing without any text", async () => {
     const { d, alerts } = deps(null);
     const outcome = await processArticle(article({ content: null }), d);
-    expect(outcome).toEqual({ figures: 0, events: [], alerts: 0, textFrom: "none" });
+    expect(outcome).toEqual({ figures: [], events: [], alerts: 0, textFrom: "none" });
     expect(alerts).toEqual([]);
   });
 });

@@ -9,9 +9,6 @@ export interface ArticleReport {
   contentHash: string;
 }
 
-/** One channel that wants an event, in the language of its guild. */
-export type Recipient = Pick<AlertJob, "guildId" | "channelId" | "roleId" | "lang">;
-
 export interface ExtractorDeps {
   /** The page's main text, or null when it cannot be had (the item's own text is the fallback). */
   pageText(url: string): Promise<string | null>;
@@ -24,12 +21,13 @@ export interface ExtractorDeps {
    * ingest and fan-out still enqueues its alerts (their job ids make that idempotent).
    */
   ingest(report: ArticleReport, figures: Figure[]): Promise<Event[]>;
-  recipients(event: Event): Promise<Recipient[]>;
+  /** One alert job per channel subscribed to the event, in its guild's language. */
+  alertJobs(event: Event): Promise<AlertJob[]>;
   enqueueAlert(job: AlertJob): Promise<string>;
 }
 
 export interface ArticleOutcome {
-  figures: number;
+  figures: Figure[];
   events: Event[];
   alerts: number;
   /** Where the text came from: the article page, or the feed item when the page gave none. */
@@ -40,7 +38,7 @@ export interface ArticleOutcome {
 export async function processArticle(job: ArticleJob, deps: ExtractorDeps): Promise<ArticleOutcome> {
   const page = job.fullText ? await deps.pageText(job.url) : null;
   const text = page ?? job.content;
-  if (!text?.trim()) return { figures: 0, events: [], alerts: 0, textFrom: "none" };
+  if (!text?.trim()) return { figures: [], events: [], alerts: 0, textFrom: "none" };
   const lang = job.lang ?? deps.detectLanguage(text);
   const date = job.publishedAt ? job.publishedAt.slice(0, 10) : null;
   const figures = deps.extractFigures(text, { lang, date });
@@ -56,10 +54,10 @@ export async function processArticle(job: ArticleJob, deps: ExtractorDeps): Prom
   );
   let alerts = 0;
   for (const event of events) {
-    for (const recipient of await deps.recipients(event)) {
-      await deps.enqueueAlert({ alert: event, ...recipient });
+    for (const job of await deps.alertJobs(event)) {
+      await deps.enqueueAlert(job);
       alerts += 1;
     }
   }
-  return { figures: figures.length, events, alerts, textFrom: page ? "page" : "item" };
+  return { figures, events, alerts, textFrom: page ? "page" : "item" };
 }

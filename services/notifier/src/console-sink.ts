@@ -1,6 +1,6 @@
 import type { AlertJob } from "@zw/core";
-import { type MessageBody, renderAlert } from "@zw/format";
-import type { AlertSink } from "./alert-sink";
+import { type MessageBody, renderAlert, renderDigest } from "@zw/format";
+import type { AlertSink, DigestTarget } from "./alert-sink";
 
 /** Prints each alert readably: the sink when no Discord token is configured. */
 export function consoleSink(output: NodeJS.WritableStream = process.stdout): AlertSink {
@@ -9,14 +9,18 @@ export function consoleSink(output: NodeJS.WritableStream = process.stdout): Ale
       output.write(`${consoleText(job, renderAlert(job.alert, job.lang))}\n`);
       return { status: "sent" };
     },
+    async deliverDigest(target, alerts, day) {
+      output.write(`${consoleText(target, renderDigest(alerts, target.lang, day))}\n`);
+      return { status: "sent" };
+    },
   };
 }
 
-/** An alert's Discord message as plain text: what a channel would show, minus the colours. */
-export function consoleText(job: AlertJob, body: MessageBody): string {
-  const lines = [`── alert → guild ${job.guildId} · channel ${job.channelId}`];
+/** A Discord message as plain text: what the channel would show, minus the colours. */
+export function consoleText(target: DigestTarget, body: MessageBody): string {
+  const lines = [`── alert → guild ${target.guildId} · channel ${target.channelId}`];
   if (body.content) lines.push(body.content);
-  for (const embed of body.embeds ?? []) {
+  for (const embed of body.embeds) {
     if (embed.title) lines.push(`■ ${embed.title}`);
     if (embed.description) lines.push(embed.description);
     for (const field of embed.fields ?? [])

@@ -6,6 +6,7 @@ import type { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTestRedis, type TestRedis } from "../../../tests/fixtures/redis";
 import type { AlertSink, DeliveryResult } from "./alert-sink";
+import { DigestBox, sendDigests } from "./digest-box";
 import { endOfQuietHours, startNotifier } from "./notifier";
 
 const GUILD = "100000000000000001";
@@ -28,16 +29,16 @@ function feedNotice(n: number): AlertJob {
 }
 
 /** A sink that answers from a script, then "sent"; it records every delivery attempt. */
-function scriptedSink(script: DeliveryResult[]): AlertSink & { attempts: string[]; nonces: string[] } {
+function scriptedSink(script: DeliveryResult[]): AlertSink & { attempts: string[] } {
   const attempts: string[] = [];
-  const nonces: string[] = [];
   return {
     attempts,
-    nonces,
-    async deliver(job, nonce) {
+    async deliver(job) {
       attempts.push(job.alert.id);
-      nonces.push(nonce);
       return script.shift() ?? { status: "sent" };
+    },
+    async deliverDigest() {
+      return { status: "sent" };
     },
   };
 }
@@ -111,8 +112,6 @@ describe("startNotifier", () => {
     await until(() => sink.attempts.length === 2);
     await new Promise((ok) => setTimeout(ok, 300));
     expect(sink.attempts).toEqual(["notice-1", "notice-2"]);
-    expect(sink.nonces[0]).toHaveLength(25);
-    expect(sink.nonces[0]).not.toBe(sink.nonces[1]);
   });
 
   it("keeps a channel's order while the sink fails, and delivers everything when it recovers", async () => {
@@ -201,5 +200,40 @@ describe("endOfQuietHours", () => {
       "2025-05-01T17:00:00.000Z",
     );
     expect(endOfQuietHours(sub(9, 17), new Date("2025-05-01T18:00:00Z"))).toBeNull();
+  });
+});
+
+describe("DigestBox", () => {
+  let server: TestRedis;
+  let redis: Redis;
+  beforeAll(async () => {
+    server = await startTestRedis();
+    redis = connectRedis(server.url);
+  });
+  afterAll(async () => {
+    redis.disconnect();
+    await server.dispose();
+  });
+
+  it("collects a channel's alerts and sends them once as one digest, keeping them when delivery fails", async () => {
+    const box = new DigestBox(redis);
+    const target = { guildId: GUILD, channelId: CHANNEL, roleId: null, lang: "de" as const };
+    await box.add(target, feedNotice(1).alert);
+    await box.add(target, feedNotice(2).alert);
+    const delivered: string[][] = [];
+    let down = true;
+    const sink: AlertSink = {
+      deliver: async () => ({ status: "sent" }),
+      deliverDigest: async (_t, alerts) => {
+        if (down) return { status: "retry", reason: "502" };
+        delivered.push(alerts.map((a) => a.id));
+        return { status: "sent" };
+      },
+    };
+    expect(await sendDigests(box, sink, "2025-05-01")).toEqual({ sent: 0, kept: 1 });
+    down = false;
+    expect(await sendDigests(box, sink, "2025-05-01")).toEqual({ sent: 1, kept: 0 });
+    expect(await sendDigests(box, sink, "2025-05-02")).toEqual({ sent: 0, kept: 0 });
+    expect(delivered).toEqual([["notice-1", "notice-2"]]);
   });
 });

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { type AlertJob, AlertJobSchema, QueueName, type Subscription } from "@zw/core";
 import { alertJobId, type Connection, type QueueLogger, startWorker, type WorkerMetrics } from "@zw/queue";
 import { DelayedError, type Job, type Queue, RateLimitError, UnrecoverableError, type Worker } from "bullmq";
@@ -62,13 +61,14 @@ export function startNotifier(options: NotifierOptions): { worker: Worker; stop(
       await redis.set(sentKey, "digest", "EX", SENT_TTL_SECONDS);
       return "kept for the digest";
     }
-    const result = await deps.sink.deliver(job, nonceOf(id));
+    const result = await deps.sink.deliver(job);
     if (result.status === "sent") {
       failuresInARow = 0;
       await redis.set(sentKey, now().toISOString(), "EX", SENT_TTL_SECONDS);
       options.metrics?.alertsSent.inc({ type: job.alert.type });
       return "sent";
     }
+    if (result.status === "rejected") throw new UnrecoverableError(`refused by Discord: ${result.reason}`);
     if (result.status === "permanent") {
       await deps.pauseSubscription(job.guildId, job.channelId, result.reason);
       logger.warn(
@@ -94,11 +94,6 @@ export function startNotifier(options: NotifierOptions): { worker: Worker; stop(
     concurrency: options.concurrency ?? 1,
   });
   return { worker, stop: () => worker.close() };
-}
-
-/** Discord nonces are at most 25 characters: a hash of the job id, the same for every attempt. */
-export function nonceOf(jobId: string): string {
-  return createHash("sha256").update(jobId).digest("hex").slice(0, 25);
 }
 
 /** When the subscription's quiet hours (UTC, [from, to)) hold at `at`, the moment they end. */

@@ -1,0 +1,4 @@
+import { runMain } from "@zw/service-host";
+import { extractorService } from "./service";
+
+runMain({ extractor: extractorService }, "extractor");

@@ -1,0 +1,4 @@
+import { runMain } from "@zw/service-host";
+import { notifierService } from "./service";
+
+runMain({ notifier: notifierService }, "notifier");
