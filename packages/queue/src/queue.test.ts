@@ -154,4 +154,21 @@ describe("queues and workers on a real Redis", () => {
     await waitFor("the released job to complete", async () => (await queues.poll.getJob(id))?.finishedOn);
     expect(handled).toBe(1);
   });
+
+  // Last: it kills the shared server and starts it again.
+  it("closes within the deadline when Redis is gone", async () => {
+    await setUp();
+    workers.push(startWorker(QueueName.poll, PollJobSchema, async () => {}, { connection, logger: quiet }));
+    await queues.enqueuePoll({ feedUrl, slot: "5m-4" });
+    await waitFor(
+      "the job to complete",
+      async () => (await queues.poll.getJobCounts("completed")).completed === 1,
+    );
+    await redis.kill();
+    const started = Date.now();
+    await closeAll(workers, queues.list, { deadlineMs: 1_000, connections: [connection] });
+    expect(Date.now() - started).toBeLessThan(2_500);
+    workers = [];
+    await redis.restart("kill");
+  });
 });

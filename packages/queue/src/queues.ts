@@ -26,11 +26,12 @@ const DAY_SECONDS = 24 * 60 * 60;
  */
 export const DEFAULT_JOB_OPTIONS: Record<QueueKey, JobsOptions> = {
   // Feed errors are recorded by the fetcher and backed off by the scheduler; retries here only
-  // cover the fetcher's own trouble (Redis hiccups).
+  // cover the fetcher's own trouble (Redis hiccups). A slot lasts at most a day (the longest
+  // interval), so a day's retention keeps every slot's id for as long as it can be enqueued.
   poll: {
     attempts: 3,
     backoff: { type: "exponential", delay: 5_000 },
-    removeOnComplete: { age: 2 * DAY_SECONDS },
+    removeOnComplete: { age: DAY_SECONDS },
     removeOnFail: { age: 7 * DAY_SECONDS },
   },
   // Article pages can be briefly unreachable; the fetcher's markSeen is the long-term dedupe.
