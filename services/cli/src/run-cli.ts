@@ -34,11 +34,16 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
   try {
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
       io.stderr.write(`zw ${name}: ${error.message}\n`);
       return 2;
     }
     io.stderr.write(`zw ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
+}
+
+/** node:util parseArgs rejects unknown or malformed options with these codes: a usage error. */
+function isParseArgsError(error: unknown): error is Error {
+  return error instanceof Error && String((error as NodeJS.ErrnoException).code).startsWith("ERR_PARSE_ARGS");
 }

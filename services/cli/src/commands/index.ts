@@ -1,10 +1,11 @@
 import type { Command } from "../command";
 import { baseline } from "./baseline";
 import { compare } from "./compare";
+import { doctor } from "./doctor";
 import { estimate } from "./estimate";
 import { extract } from "./extract";
 import { history } from "./history";
 import { numbers } from "./numbers";
 
 /** Every `zw` subcommand, in the order `zw --help` lists them. */
-export const commands: Command[] = [extract, numbers, baseline, compare, estimate, history];
+export const commands: Command[] = [doctor, extract, numbers, baseline, compare, estimate, history];
