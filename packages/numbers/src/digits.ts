@@ -25,6 +25,7 @@ export type Notation = "de" | "en";
 
 const SPACE_SEPARATORS = " \u00A0\u202F\u2009";
 const APOSTROPHES = "'’";
+const MAX_RUNS = 8;
 
 export function isDigitCode(code: number): boolean {
   return code >= 48 && code <= 57;
@@ -57,7 +58,13 @@ export function readDigits(text: string, at: number, notation: Notation): DigitN
   // Runs of digits with the one separator character before each: [sep, start, end].
   const runs: [string, number, number][] = [];
   let pos = firstEnd;
-  while (pos + 1 < text.length && isSeparator(text[pos]!) && isDigitCode(text.charCodeAt(pos + 1))) {
+  // No number has more groups than this; capping keeps a long run of digit soup linear.
+  while (
+    runs.length < MAX_RUNS &&
+    pos + 1 < text.length &&
+    isSeparator(text[pos]!) &&
+    isDigitCode(text.charCodeAt(pos + 1))
+  ) {
     const end = digitRunEnd(text, pos + 1);
     runs.push([text[pos]!, pos + 1, end]);
     pos = end;

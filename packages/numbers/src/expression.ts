@@ -53,6 +53,9 @@ const VULGAR_FRACTIONS = new Map([
 ]);
 export const VULGAR_FRACTION_CHARS = [...VULGAR_FRACTIONS.keys()].join("");
 
+const WORD_CACHE: Record<Lang, Map<string, Word | null>> = { de: new Map(), en: new Map() };
+const WORD_CACHE_LIMIT = 20_000;
+
 const ORDINAL_SUFFIXES = new Set(["st", "nd", "rd", "th"]);
 const EXPONENT = /[eE]([+-]?\d+)(?![\p{L}\d])/uy;
 const POWER = /\^([+-]*)(\d+)/y;
@@ -71,6 +74,17 @@ export class ExpressionReader {
 
   /** Classifies the word `raw` (as written); undefined when it plays no part in numbers. */
   wordOf(raw: string): Word | undefined {
+    // News repeats its words: remember each verdict, and forget all when the memory grows large.
+    const cache = WORD_CACHE[this.lang];
+    const cached = cache.get(raw);
+    if (cached !== undefined) return cached ?? undefined;
+    if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+    const word = this.classify(raw);
+    cache.set(raw, word ?? null);
+    return word;
+  }
+
+  private classify(raw: string): Word | undefined {
     const lower = raw.toLowerCase();
     const known = this.words.get(lower);
     if (known) return known;
@@ -217,18 +231,10 @@ export class ExpressionReader {
     const text = this.text;
     let value = d.value;
     let end = d.end;
-    for (const [re, apply] of [
-      [EXPONENT, (m: RegExpExecArray) => value * 10 ** Number(m[1])],
-      [POWER, (m: RegExpExecArray) => value ** (Number(m[2]) * (m[1]!.split("-").length % 2 === 0 ? -1 : 1))],
-      [TIMES_TEN, (m: RegExpExecArray) => value * 10 ** Number(m[1])],
-    ] as const) {
-      re.lastIndex = end;
-      const m = re.exec(text);
-      if (m) {
-        value = apply(m);
-        end = re.lastIndex;
-        break;
-      }
+    const powered = "eE^x×".includes(text[end] ?? " ") ? readPower(text, end, value) : undefined;
+    if (powered) {
+      value = powered.value;
+      end = powered.end;
     }
     const vulgar = VULGAR_FRACTIONS.get(text[end] ?? "");
     if (vulgar !== undefined && d.integer)
@@ -599,6 +605,24 @@ function isPronounOne(text: string, tok: Token): boolean {
 const VAGUE_BEFORE = /(?:^|[^\p{L}])(mehrere|einige|etliche|viele|paar|ein paar|several|few|many|some)\s+$/iu;
 function isVagueBefore(text: string, at: number): boolean {
   return VAGUE_BEFORE.test(text.slice(Math.max(0, at - 12), at));
+}
+
+/** "1e10", "12.32e+14", "1.1^23", "2.5^-1", "1.3x10^6" after the digits of `base`. */
+function readPower(text: string, at: number, base: number): { value: number; end: number } | undefined {
+  EXPONENT.lastIndex = at;
+  const exponent = EXPONENT.exec(text);
+  if (exponent) return { value: base * 10 ** Number(exponent[1]), end: EXPONENT.lastIndex };
+  POWER.lastIndex = at;
+  const power = POWER.exec(text);
+  if (power) {
+    // "-1.1^--23": an even count of minus signs is a plus.
+    const negative = power[1]!.split("-").length % 2 === 0;
+    return { value: base ** (Number(power[2]) * (negative ? -1 : 1)), end: POWER.lastIndex };
+  }
+  TIMES_TEN.lastIndex = at;
+  const timesTen = TIMES_TEN.exec(text);
+  if (timesTen) return { value: base * 10 ** Number(timesTen[1]), end: TIMES_TEN.lastIndex };
+  return undefined;
 }
 
 function wordsOnly(start: number, end: number, value: number): Expression {

@@ -25,11 +25,76 @@ export interface FindNumbersOptions {
   articles?: boolean;
 }
 
-const START_SOURCE = {
-  digits: `[0-9${VULGAR_FRACTION_CHARS}]|[.,](?=[0-9])|[-−](?= ?[.,]?[0-9])`,
-  de: "(?<![\\p{L}\\p{N}])(?:ein|kein|zw|drei|dritt|vier|f(?:ü|ue)nf|sech|sieb|acht|neun|zehn|elf|hundert|tausend|null|anderthalb|minus|negativ|erst)",
-  en: "(?<![\\p{L}\\p{N}])(?:zero|nought|naught|nil|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirt|fift|twent|fort|nint|hundred|thousand|half|quarter|minus|negative|an?(?!\\p{L})|first|second|third|sixt|sevent|tenth)",
+/**
+ * Where a number can start: a digit, a sign or separator before one, or a word beginning like a
+ * number word. Deliberately without the u and i flags, which make V8's scan several times slower:
+ * `\b` is checked again in code for non-ASCII letters, and the first letter may be either case
+ * (all-caps "DREI" is not read).
+ */
+const DIGIT_START = `[0-9${VULGAR_FRACTION_CHARS}]|[.,](?=[0-9])|[-−](?= ?[.,]?[0-9])`;
+const WORD_STARTS: Record<Lang, string[]> = {
+  de: [
+    "ein",
+    "kein",
+    "zw",
+    "drei",
+    "dritt",
+    "vier",
+    "fünf",
+    "fuenf",
+    "sech",
+    "sieb",
+    "acht",
+    "neun",
+    "zehn",
+    "elf",
+  ].concat(["hundert", "tausend", "null", "anderthalb", "minus", "negativ", "erst"]),
+  en: [
+    "zero",
+    "nought",
+    "naught",
+    "nil",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+  ]
+    .concat([
+      "ten",
+      "eleven",
+      "twelve",
+      "thirt",
+      "fift",
+      "twent",
+      "fort",
+      "nint",
+      "hundred",
+      "thousand",
+      "half",
+    ])
+    .concat([
+      "quarter",
+      "minus",
+      "negative",
+      "an?\\b",
+      "first",
+      "second",
+      "third",
+      "sixt",
+      "sevent",
+      "tenth",
+    ]),
 };
+
+function startSource(lang: Lang): string {
+  const words = WORD_STARTS[lang].map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`);
+  return `${DIGIT_START}|\\b(?:${words.join("|")})`;
+}
 
 const COUNT_QUALIFIER_BEFORE = /(?:^|[^\p{L}])(?:mindestens|höchstens|genau|lediglich|exakt|als)\s+$/iu;
 
@@ -61,6 +126,12 @@ const COMPOUND_FORMS: { re: RegExp; kind: NumberKind; langs: Lang[]; valid: (par
       valid: ([, m, d]) => m! >= 1 && m! <= 12 && d! >= 1 && d! <= 31,
     },
     {
+      re: /((?:19|20)\d\d)-(\d{2})(?![\d-])/y,
+      kind: "date",
+      langs: ["de", "en"],
+      valid: ([, m]) => m! >= 1 && m! <= 12,
+    },
+    {
       re: /(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?!\d)/y,
       kind: "date",
       langs: ["de", "en"],
@@ -72,7 +143,7 @@ const starts = new Map<Lang, RegExp>();
 function startPattern(lang: Lang): RegExp {
   let re = starts.get(lang);
   if (!re) {
-    re = new RegExp(`${START_SOURCE.digits}|${START_SOURCE[lang]}`, "giu");
+    re = new RegExp(startSource(lang), "g");
     starts.set(lang, re);
   }
   return re;
@@ -92,6 +163,7 @@ export function findNumbers(text: string, options: FindNumbersOptions = {}): Num
   while ((m = re.exec(text))) {
     const at = m.index;
     const code = text.charCodeAt(at);
+    if (isLetterAt(text, at) && isLetterAt(text, at - 1)) continue; // inside a word: "Großeinsatz"
     if (isDigitCode(code) || text[at] === "-" || text[at] === "−" || code === 44 || code === 46) {
       if (!canStartDigits(text, at)) {
         re.lastIndex = skipToken(text, at);
@@ -158,6 +230,10 @@ function readCompoundForm(
   at: number,
   lang: Lang,
 ): { matches: NumberMatch[]; end: number } | undefined {
+  // Every form has ":", ".", "-" or "/" within three characters of its start.
+  let i = at;
+  while (i < at + 4 && isDigitCode(text.charCodeAt(i))) i++;
+  if (!":.-/".includes(text[i] ?? " ")) return undefined;
   for (const form of COMPOUND_FORMS) {
     if (!form.langs.includes(lang)) continue;
     form.re.lastIndex = at;

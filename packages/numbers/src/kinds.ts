@@ -148,26 +148,47 @@ export function kindOf(text: string, e: Expression, lang: Lang): NumberKind {
   const previous = wordBefore(text, e.start).toLowerCase();
   const dayLike = e.value >= 1 && e.value <= 31;
   if (dayLike && MONTHS.has(next.toLowerCase())) return "date";
-  if (MONTHS.has(previous) || MONTHS.has(wordBefore(text, e.start - 1).toLowerCase())) {
+  if (
+    MONTHS.has(previous) ||
+    MONTHS.has(wordBefore(text, e.start - 1).toLowerCase()) ||
+    afterMonthDay(text, e.start)
+  ) {
     if (dayLike) return "date";
     if (e.plainDigits && e.value >= 1000 && e.value <= 2100) return "year";
   }
-  if (lang === "de" && dotted && next && isGermanOrdinalDot(next, previous)) return "ordinal";
+  if (lang === "de" && dotted && next && isGermanOrdinalDot(text, e, next, previous)) return "ordinal";
   if (e.plainDigits && e.value >= 1900 && e.value <= 2100 && isYearContext(text, e, previous, next))
     return "year";
   return "cardinal";
 }
 
-/** "am 3. Tag", "die 11. Armee", "3. internationale": not a number ending its sentence. */
-function isGermanOrdinalDot(next: string, previous: string): boolean {
+/**
+ * "am 3. Tag", "die 11. Armee", "3. internationale", "1. Startseite" at a line's start:
+ * not a number ending its sentence.
+ */
+function isGermanOrdinalDot(text: string, e: Expression, next: string, previous: string): boolean {
   const lowerNext = next[0] === next[0]!.toLowerCase();
-  return lowerNext || ORDINAL_BEFORE_DE.has(previous);
+  return lowerNext || ORDINAL_BEFORE_DE.has(previous) || startsLine(text, e.start);
 }
+
+function startsLine(text: string, at: number): boolean {
+  let i = at;
+  while (i > 0 && (text[i - 1] === " " || text[i - 1] === "\t")) i--;
+  return i === 0 || text[i - 1] === "\n";
+}
+
+/** "November 5, 2024": the year after an English month and day. */
+function afterMonthDay(text: string, at: number): boolean {
+  const m = /(\p{L}+)\.? \d{1,2}, ?$/u.exec(text.slice(Math.max(0, at - 16), at));
+  return m !== null && MONTHS.has(m[1]!.toLowerCase());
+}
+
+/** "1950 bis 1953", "1950–1953", "2024/25": a span of years. */
+const YEAR_SPAN_AFTER = /^(?: ?(?:bis|to|-|–|—) ?(?:19|20)\d\d(?!\d)|\/\d\d(?!\d))/;
 
 function isYearContext(text: string, e: Expression, previous: string, next: string): boolean {
   if (YEAR_WORDS.has(previous)) return true;
-  if (text[e.start - 1] === "(" && text[e.end] === ")") return true;
-  if (text[e.end] === "/" && /\d/.test(text[e.end + 1] ?? "")) return true;
-  if (!WEAK_YEAR_WORDS.has(previous)) return false;
-  return next === "" || YEAR_FOLLOWERS.has(next.toLowerCase());
+  if (YEAR_SPAN_AFTER.test(text.slice(e.end, e.end + 8))) return true;
+  const weak = WEAK_YEAR_WORDS.has(previous) || (previous === "" && text[e.start - 1] === "(");
+  return weak && (next === "" || YEAR_FOLLOWERS.has(next.toLowerCase()));
 }

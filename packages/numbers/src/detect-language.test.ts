@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { detectLanguage } from "./detect-language";
+
+describe("detectLanguage", () => {
+  it("tells German from English news by their function words", () => {
+    expect(detectLanguage("Nordkorea hat nach Angaben des Geheimdienstes weitere Soldaten entsandt.")).toBe(
+      "de",
+    );
+    expect(
+      detectLanguage("North Korea has sent more troops to Russia, the spy agency said on Tuesday."),
+    ).toBe("en");
+  });
+
+  it("falls back to German when nothing tells", () => {
+    expect(detectLanguage("11.000")).toBe("de");
+    expect(detectLanguage("")).toBe("de");
+  });
+});
