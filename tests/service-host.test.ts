@@ -81,6 +81,21 @@ describe("hosting services", () => {
     await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
   });
 
+  it("runs a second copy on a taken port without /healthz rather than failing", async () => {
+    const port = await freePort();
+    const env = { REDIS_URL: redis.url, ZW_HTTP_PORT: String(port), LOG_LEVEL: "silent" };
+    const options = { env, cwd, handleSignals: false };
+    const first = await hostServices({ scheduler: schedulerService }, { name: "first", ...options });
+    const second = await hostServices({ scheduler: schedulerService }, { name: "second", ...options });
+    try {
+      expect(first.health?.port).toBe(port);
+      expect(second.health).toBeNull();
+    } finally {
+      await second.stop();
+      await first.stop();
+    }
+  });
+
   function run(main: string, env: Record<string, string>): { child: ChildProcess; output: () => string } {
     // tsx as a loader, not its CLI: the CLI relays signals with a 30 ms handshake that fails under load.
     const loader = pathToFileURL(join(root, "node_modules/tsx/dist/loader.mjs")).href;

@@ -90,20 +90,38 @@ export async function hostServices(
       const service = await start({ config, connection, logger: logger.child({ service: name }), metrics });
       running.push({ name, service });
     }
-    if (config.httpPort !== 0) {
-      health = await startHealthServer({
-        port: config.httpPort,
-        registry: metrics.registry,
-        checks: { redis: () => connection.ping() },
-      });
-      logger.info({ url: health.url }, "serving /healthz and /metrics");
-    }
+    if (config.httpPort !== 0) health = await serveHealth(config.httpPort, connection, metrics, logger);
   } catch (error) {
     await stop();
     throw error;
   }
   if (options.handleSignals !== false) onShutdownSignals(stop);
   return { config, connection, logger, metrics, redis, health, stop };
+}
+
+/**
+ * /healthz and /metrics, or null when the port is taken: several copies of a service on one host
+ * (Procfile, scaled out) must still run; only the first serves unless each gets its own port.
+ */
+async function serveHealth(
+  port: number,
+  connection: Connection,
+  metrics: Metrics,
+  logger: Logger,
+): Promise<HealthServer | null> {
+  try {
+    const health = await startHealthServer({
+      port,
+      registry: metrics.registry,
+      checks: { redis: () => connection.ping() },
+    });
+    logger.info({ url: health.url }, "serving /healthz and /metrics");
+    return health;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
+    logger.warn({ port }, "port in use: /healthz and /metrics not served by this process (set ZW_HTTP_PORT)");
+    return null;
+  }
 }
 
 /** The body of a service's main.ts: host the services, or print why not and exit 1. */
