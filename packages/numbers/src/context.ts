@@ -81,3 +81,9 @@ export function wordAfter(text: string, at: number): string {
   while (end < text.length && isLetterAt(text, end)) end++;
   return text.slice(start, end);
 }
+
+/** The word before `at`, also across an abbreviation's dot ("Jan. 12", "Nov. 5"). */
+export function wordBeforeDot(text: string, at: number): string {
+  const end = skipBlanksBackward(text, at);
+  return text[end - 1] === "." ? wordBefore(text, end - 1) : wordBefore(text, end);
+}

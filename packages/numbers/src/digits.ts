@@ -124,6 +124,11 @@ export function readDigits(text: string, at: number, notation: Notation): DigitN
     end = runEnd;
     break;
   }
+  // "220 170-mm guns", "2 152mm": spaces do not join a group that is glued to what follows.
+  const spaced = groupChar !== undefined && SPACE_SEPARATORS.includes(groupChar);
+  if (spaced && (text[end] === "-" || /\p{L}/u.test(text[end] ?? ""))) {
+    return { value: Number(text.slice(at, firstEnd)), start: at, end: firstEnd, integer: true, plain: true };
+  }
   const value = Number(fraction ? `${intDigits}.${fraction}` : intDigits);
   return { value, start: at, end, integer: !fraction, plain: end === firstEnd };
 }

@@ -65,6 +65,15 @@ describe("digits in both notations", () => {
     expect(de("11.000-12.000").map((n) => n.value)).toEqual([11000, 12000]);
   });
 
+  it("does not join a space-grouped run onto a calibre", () => {
+    expect(brief(en("220 170-mm guns and 2 152mm shells"))).toEqual([
+      ["220", 220, "cardinal"],
+      ["170", 170, "calibre"],
+      ["2", 2, "cardinal"],
+      ["152", 152, "calibre"],
+    ]);
+  });
+
   it("does not read codes, designations and glued units as counts", () => {
     expect(de("KN-23 Raketen, F-16 und T-72")).toEqual([]);
     expect(en("the 180ml bottle, 29km road, 1m tall")).toEqual([]);
@@ -171,6 +180,7 @@ describe("number words", () => {
   it("leaves the German article alone unless asked or qualified", () => {
     expect(de("Ein Sprecher sagte, eine Einheit sei in einer Stadt")).toEqual([]);
     expect(brief(de("mindestens ein Soldat"))).toEqual([["ein", 1, "cardinal"]]);
+    expect(brief(de("mehr als ein Soldat, als ein Zeichen"))).toEqual([["ein", 1, "cardinal"]]);
     expect(de("Ein Sprecher sagte", { articles: true }).map((n) => [n.text, n.value])).toEqual([["Ein", 1]]);
     expect(de("keiner kam", { articles: true }).map((n) => n.value)).toEqual([0]);
   });
@@ -222,6 +232,7 @@ describe("kinds", () => {
       ["27", 27, "date"],
       ["2025", 2025, "year"],
     ]);
+    expect(brief(en("on Jan. 12 that"))).toEqual([["12", 12, "date"]]);
     expect(brief(en("on November 5, 2024"))).toEqual([
       ["5", 5, "date"],
       ["2024", 2024, "year"],

@@ -96,7 +96,8 @@ function startSource(lang: Lang): string {
   return `${DIGIT_START}|\\b(?:${words.join("|")})`;
 }
 
-const COUNT_QUALIFIER_BEFORE = /(?:^|[^\p{L}])(?:mindestens|höchstens|genau|lediglich|exakt|als)\s+$/iu;
+const COUNT_QUALIFIER_BEFORE =
+  /(?:^|[^\p{L}])(?:mindestens|höchstens|genau|lediglich|exakt|mehr als|weniger als)\s+$/iu;
 
 /** Numeric dates and clock times, reported as their parts: "25.10.2024" → 25, 10, 2024. */
 const COMPOUND_FORMS: { re: RegExp; kind: NumberKind; langs: Lang[]; valid: (parts: number[]) => boolean }[] =

@@ -2,7 +2,7 @@
  * What a number is, judged from the few characters around it: a percentage, money, a calibre,
  * a time, a date, a year, an ordinal, or a plain cardinal (the only kind that can be a head count).
  */
-import { MONTHS, wordAfter, wordBefore } from "./context";
+import { MONTHS, wordAfter, wordBefore, wordBeforeDot } from "./context";
 import type { Expression } from "./expression";
 import type { Lang } from "./lexicon";
 
@@ -150,7 +150,7 @@ export function kindOf(text: string, e: Expression, lang: Lang): NumberKind {
   if (dayLike && MONTHS.has(next.toLowerCase())) return "date";
   if (
     MONTHS.has(previous) ||
-    MONTHS.has(wordBefore(text, e.start - 1).toLowerCase()) ||
+    MONTHS.has(wordBeforeDot(text, e.start).toLowerCase()) ||
     afterMonthDay(text, e.start)
   ) {
     if (dayLike) return "date";
