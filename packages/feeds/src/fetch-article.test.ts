@@ -83,6 +83,12 @@ describe("extractArticle", () => {
     expect(extractArticle("")).toEqual({ title: null, text: null });
     expect(extractArticle("nur ein Satz")).toEqual({ title: null, text: null });
   });
+  it("refuses a page nested too deep to parse in reasonable time", () => {
+    const hostile = `<!doctype html><html><body>${"<div>".repeat(100_000)}${PARAGRAPHS[0]}</body></html>`;
+    const started = performance.now();
+    expect(() => extractArticle(hostile)).toThrow(/nests elements 100000 deep/);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
 });
 
 describe("fetchArticle", () => {

@@ -1,7 +1,7 @@
 import { Readability } from "@mozilla/readability";
 import { decodeText } from "./decode-text";
 import { FeedError } from "./feed-error";
-import { type DomNode, nodeText, parseDocument } from "./html-text";
+import { type DomNode, htmlShape, nodeText, parseDocument } from "./html-text";
 import { type FetchOptions, httpGet } from "./http-get";
 
 export interface Article {
@@ -17,12 +17,24 @@ const HTML_TYPES = /^(?:text\/html|application\/xhtml\+xml)\b/i;
 // Readability always returns its best candidate, even on an index page (a list of headlines) or a video page;
 // text outside links shorter than this is no article. A two-paragraph agency report has about 190.
 const MIN_OWN_TEXT = 120;
+// linkedom's parse time grows with the square of the nesting depth, and with many elements; real pages nest
+// some 30 deep and have some 5,000 elements.
+const MAX_DEPTH = 500;
+const MAX_ELEMENTS = 100_000;
 
 /**
  * The main text of an HTML page, found by Readability: navigation, ads, scripts and sidebars left out.
- * text is null when what Readability found has under MIN_OWN_TEXT characters outside links.
+ * text is null when what Readability found has under MIN_OWN_TEXT characters outside links. Throws FeedError
+ * "malformed" for a page too deeply nested or too large to parse in reasonable time.
  */
 export function extractArticle(html: string): { title: string | null; text: string | null } {
+  const shape = htmlShape(html);
+  if (shape.depth > MAX_DEPTH || shape.elements > MAX_ELEMENTS) {
+    throw new FeedError(
+      "malformed",
+      `the page nests elements ${shape.depth} deep in ${shape.elements} elements, more than ${MAX_DEPTH} deep or ${MAX_ELEMENTS} elements; refused`,
+    );
+  }
   // linkedom builds no <html> element for a page that lacks one, and Readability needs it.
   const root = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`;
   const document = parseDocument(root);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { htmlToText } from "./html-text";
+import { htmlShape, htmlToText } from "./html-text";
 
 describe("htmlToText", () => {
   it("strips tags, scripts and styles and decodes entities", () => {
@@ -29,8 +29,37 @@ describe("htmlToText", () => {
     expect(htmlToText({ _: "x" })).toBeNull();
   });
 
-  it("survives nesting deeper than the call stack", () => {
-    const deep = `${"<span>".repeat(20_000)}tief${"</span>".repeat(20_000)}`;
-    expect(htmlToText(deep)).toBe("tief");
+  it("keeps a '<' that starts no tag, drops unclosed scripts and keeps text after a self-closed iframe", () => {
+    expect(htmlToText("Why x<y matters")).toBe("Why x<y matters");
+    expect(htmlToText("<p>a</p><script>never closed <p>b</p>")).toBe("a");
+    expect(htmlToText('<iframe src="v.html"/><p>danach</p>')).toBe("danach");
+    expect(htmlToText("vor<!-- Kommentar <b>x</b> -->nach<!-- offen")).toBe("vornach");
+  });
+
+  it("takes linear time on hostile input (deep nesting, unclosed tags, stray '<', many entities)", () => {
+    // About 1 MB each: linear takes milliseconds, the quadratic DOM route took minutes for the nesting.
+    for (const hostile of [
+      `${"<span>".repeat(200_000)}tief`,
+      `${"<a ".repeat(350_000)}x`,
+      "<<<<".repeat(250_000),
+      "<!--".repeat(250_000),
+      "&amp;x ".repeat(150_000),
+    ]) {
+      const started = performance.now();
+      htmlToText(hostile);
+      expect(performance.now() - started).toBeLessThan(5_000);
+    }
+    expect(htmlToText(`${"<span>".repeat(200_000)}tief`)).toBe("tief");
+  });
+});
+
+describe("htmlShape", () => {
+  it("counts nesting depth, not void elements or ones whose end tag may be left out", () => {
+    expect(htmlShape("<div><div><span>x</span></div></div>")).toEqual({ depth: 3, elements: 3 });
+    expect(htmlShape(`<div>${"<p>eins<br><img src=x>".repeat(1000)}</div>`)).toEqual({
+      depth: 1,
+      elements: 3001,
+    });
+    expect(htmlShape("<b>".repeat(700)).depth).toBe(700);
   });
 });
