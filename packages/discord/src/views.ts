@@ -1,0 +1,215 @@
+import type { Claim, FeedHealth, Lang, MetricId, Subscription } from "@zw/core";
+import { type Estimate, intervalOf, overlaps, representative } from "@zw/estimates";
+import {
+  type EmbedField,
+  escapeFeedText,
+  escapePlainText,
+  fitMessage,
+  formatDate,
+  formatNumber,
+  formatValue,
+  headline,
+  type MessageBody,
+  maskedLink,
+  metricLabel,
+  sourceLabel,
+  whoSays,
+} from "@zw/format";
+import { REPLIES } from "./replies";
+import type { FeedPreview } from "./status";
+
+const COLOR = 0x5865f2;
+
+/** How an estimate moved: the current claim against the previous claim of another source. */
+function trend(estimate: Estimate): string {
+  const current = estimate.current;
+  const previous = estimate.bySource.find((c) => c !== current && c.id !== current?.id);
+  if (!current || !previous) return "";
+  const now = representative(current);
+  const before = representative(previous);
+  return now > before ? " ▲" : now < before ? " ▼" : " =";
+}
+
+/** `/estimate`: every metric at a glance. */
+export function estimatesOverview(estimates: Estimate[], lang: Lang): MessageBody {
+  const r = REPLIES[lang];
+  const shown = estimates.filter((e) => e.current);
+  if (shown.length === 0)
+    return { embeds: [{ title: r.estimatesTitle, description: r.noEstimates, color: COLOR }] };
+  const fields: EmbedField[] = shown.map((e) => {
+    const c = e.current!;
+    const date = formatDate(c.date ?? c.publishedAt, lang);
+    return {
+      name: metricLabel(e.metric, lang),
+      value: `**${formatValue(c, lang)}**${trend(e)} · ${escapeFeedText(sourceLabel(c.source, lang))}${date ? ` · ${date}` : ""}`,
+    };
+  });
+  return fitMessage({
+    embeds: [{ title: r.estimatesTitle, color: COLOR, fields, footer: { text: r.estimateFooter } }],
+  });
+}
+
+/** Pairs of sources whose latest claims cannot both be true. */
+function openConflicts(estimate: Estimate, approxWiden: number): Array<[Claim, Claim]> {
+  const pairs: Array<[Claim, Claim]> = [];
+  const claims = estimate.bySource;
+  for (let i = 0; i < claims.length; i++) {
+    for (let j = i + 1; j < claims.length; j++) {
+      const a = claims[i]!;
+      const b = claims[j]!;
+      if (!overlaps(intervalOf(a, approxWiden), intervalOf(b, approxWiden))) pairs.push([a, b]);
+    }
+  }
+  return pairs;
+}
+
+function rangeText(estimate: Estimate, lang: Lang): string | null {
+  if (estimate.low === null || estimate.high === null) return null;
+  const n = (v: number) => formatNumber(v, lang);
+  return estimate.low === estimate.high ? n(estimate.low) : `${n(estimate.low)} – ${n(estimate.high)}`;
+}
+
+/** `/estimate metric`: latest claim per source, low/best/high, open conflicts, last change, links. */
+export function estimateDetail(estimate: Estimate, lang: Lang, approxWiden = 0.05): MessageBody {
+  const r = REPLIES[lang];
+  const title = metricLabel(estimate.metric, lang);
+  if (!estimate.current && estimate.projected.length === 0 && estimate.denied.length === 0) {
+    return { embeds: [{ title, description: r.noClaims, color: COLOR }] };
+  }
+  const lines: string[] = [];
+  if (estimate.current) lines.push(`${r.best}: **${formatValue(estimate.current, lang)}**${trend(estimate)}`);
+  const range = rangeText(estimate, lang);
+  if (range) lines.push(`${r.range}: ${range}`);
+  if (estimate.window)
+    lines.push(`(${formatDate(estimate.window.from, lang)} – ${formatDate(estimate.window.to, lang)})`);
+  const fields: EmbedField[] = [];
+  if (estimate.current) fields.push({ name: r.lastChange, value: whoSays(estimate.current, lang) });
+  fields.push({
+    name: r.bySource,
+    value: estimate.bySource.map((c) => `**${formatValue(c, lang)}**: ${whoSays(c, lang)}`).join("\n") || "-",
+  });
+  const conflicts = openConflicts(estimate, approxWiden);
+  fields.push({
+    name: r.conflicts,
+    value: conflicts.length
+      ? conflicts
+          .map(
+            ([a, b]) =>
+              `${formatValue(a, lang)} (${sourceLabel(a.source, lang)}) ↔ ${formatValue(b, lang)} (${sourceLabel(b.source, lang)})`,
+          )
+          .join("\n")
+      : r.noConflicts,
+  });
+  if (estimate.projected.length) {
+    fields.push({
+      name: r.projections,
+      value: estimate.projected.map((c) => `${formatValue(c, lang)}: ${whoSays(c, lang)}`).join("\n"),
+    });
+  }
+  if (estimate.denied.length) {
+    fields.push({
+      name: r.denials,
+      value: estimate.denied.map((c) => `${formatValue(c, lang)}: ${whoSays(c, lang)}`).join("\n"),
+    });
+  }
+  return fitMessage({ embeds: [{ title, description: lines.join("\n"), color: COLOR, fields }] });
+}
+
+/** `/history`: the claims over time, newest first so a cut drops the oldest. */
+export function historyView(metric: MetricId, claims: Claim[], days: number, lang: Lang): MessageBody {
+  const r = REPLIES[lang];
+  const title = r.historyTitle(metricLabel(metric, lang), days);
+  if (claims.length === 0) return { embeds: [{ title, description: r.historyNone(days), color: COLOR }] };
+  const lines = [...claims].reverse().map((c) => {
+    const date = formatDate(c.date ?? c.publishedAt, lang) ?? "?";
+    const modality = c.modality === "reported" ? "" : ` _(${c.modality})_`;
+    return `${date} · **${formatValue(c, lang)}**${modality} · ${escapeFeedText(sourceLabel(c.source, lang))} · ${maskedLink(c.outlet ?? "link", c.url)}`;
+  });
+  return fitMessage({ embeds: [{ title, description: lines.join("\n"), color: COLOR }] });
+}
+
+export function subscriptionsView(subscriptions: Subscription[], lang: Lang): MessageBody {
+  const r = REPLIES[lang];
+  if (subscriptions.length === 0) return { content: r.subscriptionsNone, embeds: [] };
+  const fields = subscriptions.map((s) => {
+    const parts = [
+      `${r.events}: ${s.events.join(", ")}`,
+      `${r.metrics}: ${s.metrics.length ? s.metrics.join(", ") : r.all}`,
+      `${r.minChange}: ${formatNumber(s.minChange * 100, lang)} %`,
+    ];
+    if (s.roleId) parts.push(`${r.role}: <@&${s.roleId}>`);
+    if (s.digest) parts.push(r.digestDaily);
+    if (s.quietHours) parts.push(r.quiet(s.quietHours.from, s.quietHours.to));
+    if (s.pausedReason) parts.push(r.paused(escapeFeedText(s.pausedReason)));
+    return { name: `#${s.channelId}`, value: `<#${s.channelId}>\n${parts.join("\n")}` };
+  });
+  return fitMessage({ embeds: [{ title: r.subscriptionsTitle, color: COLOR, fields }] });
+}
+
+export interface StatusFacts {
+  feedUrls: string[];
+  health: FeedHealth[];
+  queues: Record<string, number>;
+  lastAlertAt: string | null;
+}
+
+export function statusView(facts: StatusFacts, lang: Lang): MessageBody {
+  const r = REPLIES[lang];
+  const byUrl = new Map(facts.health.map((h) => [h.url, h]));
+  const failing = facts.feedUrls
+    .map((u) => byUrl.get(u))
+    .filter((h): h is FeedHealth => !!h && h.consecutiveFailures > 0);
+  const unknown = facts.feedUrls.filter((u) => !byUrl.has(u)).length;
+  const ok = facts.feedUrls.length - failing.length - unknown;
+  const fields: EmbedField[] = [{ name: r.feedsField, value: r.feedsOk(ok, failing.length, unknown) }];
+  for (const h of failing.slice(0, 20)) {
+    fields.push({
+      name: r.failingField(escapePlainText(h.url)),
+      value: `${escapeFeedText(h.lastError ?? "?")}\n${r.failures(h.consecutiveFailures, formatDate(h.lastSuccessAt, lang))}`,
+    });
+  }
+  const queues = Object.entries(facts.queues)
+    .map(([name, depth]) => `${name}: ${depth}`)
+    .join(" · ");
+  fields.push({ name: r.queuesField, value: queues || "-" });
+  fields.push({
+    name: r.lastAlertField,
+    value: facts.lastAlertAt ? `<t:${Math.floor(Date.parse(facts.lastAlertAt) / 1000)}:R>` : r.never,
+  });
+  return fitMessage({ embeds: [{ title: r.statusTitle, color: COLOR, fields }] });
+}
+
+export function previewView(url: string, preview: FeedPreview, lang: Lang): MessageBody {
+  const r = REPLIES[lang];
+  const fields: EmbedField[] = preview.matching.slice(0, 10).map((item) => {
+    const figures = item.figures.length
+      ? item.figures
+          .map(
+            (f) =>
+              `${metricLabel(f.metric, lang)}: **${formatValue(f, lang)}** (${sourceLabel(f.source, lang)})`,
+          )
+          .join("\n")
+      : r.previewNoFigures;
+    const alerts = item.events.map((e) => `→ ${headline(e, lang)}`).join("\n");
+    return {
+      name: escapePlainText(item.title ?? item.url),
+      value: [maskedLink("link", item.url), figures, alerts].filter(Boolean).join("\n"),
+    };
+  });
+  const wouldAlert = preview.matching.some((i) => i.events.length > 0);
+  return fitMessage({
+    embeds: [
+      {
+        title: r.previewTitle(escapePlainText(preview.title ?? url)),
+        description: `${r.previewSummary(preview.items, preview.matching.length)}\n${wouldAlert ? r.previewWouldAlert : r.previewNothing}`,
+        color: COLOR,
+        fields,
+      },
+    ],
+  });
+}
+
+export function helpView(lang: Lang): MessageBody {
+  const r = REPLIES[lang];
+  return { embeds: [{ title: r.helpTitle, description: r.help, color: COLOR }] };
+}

@@ -1,0 +1,71 @@
+import type { Config } from "@zw/core";
+import { type CommandDeps, createInteractionHandler } from "@zw/discord";
+import { Client, Events, GatewayIntentBits } from "discord.js";
+
+export interface BotLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface StartBotOptions extends Omit<CommandDeps, "onError"> {
+  config: Pick<Config, "discordToken" | "discordApiUrl">;
+  logger: BotLogger;
+  /** How long to wait for the gateway's READY and the guilds; default 30 s. */
+  readyTimeoutMs?: number;
+}
+
+export interface RunningBot {
+  client: Client;
+  stop(): Promise<void>;
+}
+
+/**
+ * Logs the discord.js Client in (intents: Guilds only; slash commands need no more) and answers
+ * interactions with the @zw/discord handlers. `config.discordApiUrl` points REST, and through
+ * GET /gateway/bot the gateway too, at another Discord (the tests' fake). Resolves once ready.
+ */
+export async function startBot(options: StartBotOptions): Promise<RunningBot> {
+  const { config, logger } = options;
+  if (!config.discordToken) throw new Error("the bot needs DISCORD_TOKEN");
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    // Replies are answered once; a failed one is not worth a second try (the user can ask again).
+    rest: { ...(config.discordApiUrl ? { api: config.discordApiUrl.replace(/\/+$/, "") } : {}), retries: 1 },
+  });
+  const handle = createInteractionHandler({
+    ...options,
+    onError: (error, context) => logger.error({ err: error, ...context }, "command failed"),
+  });
+  client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
+  client.on(Events.Error, (error) => logger.error({ err: error }, "discord client error"));
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    logger.warn({ code: event.code, shard }, "gateway disconnected"),
+  );
+  client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, "gateway resumed"));
+
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error("Discord did not become ready in time")),
+      options.readyTimeoutMs ?? 30_000,
+    );
+    client.once(Events.ClientReady, () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  try {
+    await client.login(config.discordToken);
+    await ready;
+  } catch (error) {
+    await client.destroy();
+    throw error;
+  }
+  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, "bot ready");
+  return {
+    client,
+    async stop() {
+      await client.destroy();
+    },
+  };
+}

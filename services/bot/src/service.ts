@@ -1,0 +1,32 @@
+import { createQueues } from "@zw/queue";
+import type { ServiceStarter } from "@zw/service-host";
+import { ClaimLedger, FeedStateStore, GuildStore } from "@zw/store";
+import { startBot } from "./bot";
+import { feedPreviewer } from "./preview-feed";
+import { pipelineStatus } from "./status-source";
+
+/** The bot as a hosted service; without DISCORD_TOKEN it says so and does nothing. */
+export const botService: ServiceStarter = async ({ config, connection, logger }) => {
+  if (!config.discordToken) {
+    logger.info("no DISCORD_TOKEN: the bot stays off");
+    return { stop: async () => {} };
+  }
+  const ledger = new ClaimLedger(connection, { thresholds: config.thresholds });
+  const queues = createQueues(connection);
+  const bot = await startBot({
+    config,
+    logger,
+    store: new GuildStore(connection, { limits: config.limits }),
+    ledger,
+    status: pipelineStatus({ feedState: new FeedStateStore(connection), queues: queues.list }),
+    previewFeed: feedPreviewer({ config, ledger }),
+    defaultFeedUrls: config.feeds.map((f) => f.url),
+    approxWiden: config.thresholds.approxWiden,
+  });
+  return {
+    async stop() {
+      await bot.stop();
+      await queues.close();
+    },
+  };
+};
