@@ -45,40 +45,36 @@ export async function pollFeed(job: PollJob, context: PollContext): Promise<Poll
   const feed: Feed = job.feed ?? FeedSchema.parse({ url: job.feedUrl });
   const health = await state.health(job.feedUrl);
   const started = performance.now();
-  let outcome: PollOutcome = "error";
-  try {
-    const result = await fetchFeed(job.feedUrl, {
-      limits: config.fetch,
-      allowPrivate: context.isTrusted(job.feedUrl) || config.allowPrivateFeeds,
-      etag: health?.etag ?? null,
-      lastModified: health?.lastModified ?? null,
-    }).catch((error: unknown) => ({ status: "error" as const, error }));
-    outcome = result.status;
-    if (result.status === "error") {
-      await recordFailure(job.feedUrl, feed, result.error, context);
-      return { outcome, newItems: 0, duplicates: 0 };
-    }
-    if (result.status === "not_modified") {
-      await recordSuccess(job.feedUrl, health?.etag ?? null, health?.lastModified ?? null, context);
-      return { outcome, newItems: 0, duplicates: 0 };
-    }
-    const matches = await context.keywords.current();
-    const summary: PollSummary = { outcome, newItems: 0, duplicates: 0 };
-    for (const item of result.feed.items) {
-      if (!item.url || !matches(itemText(item))) continue;
-      const isNew = await offerArticle(item, item.url, job.feedUrl, feed, result.feed.title, context);
-      if (isNew) summary.newItems++;
-      else summary.duplicates++;
-    }
-    metrics?.items.inc({ kind: "new" }, summary.newItems);
-    metrics?.items.inc({ kind: "duplicate" }, summary.duplicates);
-    await recordSuccess(job.feedUrl, result.etag, result.lastModified, context);
-    logger.info({ feedUrl: job.feedUrl, slot: job.slot, ...summary }, "feed polled");
+  const result = await fetchFeed(job.feedUrl, {
+    limits: config.fetch,
+    allowPrivate: context.isTrusted(job.feedUrl) || config.allowPrivateFeeds,
+    etag: health?.etag ?? null,
+    lastModified: health?.lastModified ?? null,
+  }).catch((error: unknown) => ({ status: "error" as const, error }));
+  const outcome: PollOutcome = result.status;
+  metrics?.polls.inc({ outcome });
+  metrics?.fetchLatency.observe({ outcome }, (performance.now() - started) / 1000);
+  const summary: PollSummary = { outcome, newItems: 0, duplicates: 0 };
+  if (result.status === "error") {
+    await recordFailure(job.feedUrl, feed, result.error, context);
     return summary;
-  } finally {
-    metrics?.polls.inc({ outcome });
-    metrics?.fetchLatency.observe({ outcome }, (performance.now() - started) / 1000);
   }
+  if (result.status === "not_modified") {
+    await recordSuccess(job.feedUrl, health?.etag ?? null, health?.lastModified ?? null, context);
+    return summary;
+  }
+  const matches = await context.keywords.current();
+  for (const item of result.feed.items) {
+    if (!item.url || !matches(itemText(item))) continue;
+    const offered = await offerArticle(item, item.url, job.feedUrl, feed, result.feed.title, context);
+    if (offered === "new") summary.newItems++;
+    if (offered === "duplicate") summary.duplicates++;
+  }
+  metrics?.items.inc({ kind: "new" }, summary.newItems);
+  metrics?.items.inc({ kind: "duplicate" }, summary.duplicates);
+  await recordSuccess(job.feedUrl, result.etag, result.lastModified, context);
+  logger.info({ feedUrl: job.feedUrl, slot: job.slot, ...summary }, "feed polled");
+  return summary;
 }
 
 /** Title, summary and content: what the keywords are looked for in. */
@@ -86,7 +82,7 @@ function itemText(item: FeedItem): string {
   return [item.title, item.summary, item.content].filter(Boolean).join("\n");
 }
 
-/** True when the item was new and is now an article job; false when it was seen already. */
+/** "new": now an article job; "duplicate": seen before; "invalid": no article job can hold it. */
 async function offerArticle(
   item: FeedItem,
   url: string,
@@ -94,11 +90,11 @@ async function offerArticle(
   feed: Feed,
   feedTitle: string | null,
   context: PollContext,
-): Promise<boolean> {
+): Promise<"new" | "duplicate" | "invalid"> {
   const text = item.content ?? item.summary;
   // The same text reprinted under another URL is the same article; an item without text is its URL.
   const hash = contentHash([item.title ?? "", text ?? ""].join("\n").trim() || url);
-  if (!(await context.state.markSeen(url, hash))) return false;
+  if (!(await context.state.markSeen(url, hash))) return "duplicate";
   const article: ArticleJob = {
     url,
     feedUrl,
@@ -116,12 +112,12 @@ async function offerArticle(
     // else is forgotten so the retried poll offers it again.
     if (error instanceof InvalidJobError) {
       context.logger.warn({ err: error, feedUrl, url }, "feed item skipped: not a valid article");
-      return false;
+      return "invalid";
     }
     await context.state.forgetSeen(url, hash);
     throw error;
   }
-  return true;
+  return "new";
 }
 
 async function recordFailure(
