@@ -25,6 +25,7 @@ export const DEMO_FEEDS: DemoFeed[] = [
         paragraphs: [
           "SEOUL, April 30 (Demo Wire) -- North Korea has sent about 14,000 troops to Russia in total since last autumn, South Korea's National Intelligence Service (NIS) said Wednesday.",
           "The figure includes a further contingent dispatched early this year, the spy agency told lawmakers in a closed-door briefing.",
+          "Of them, about 4,700 have been killed or wounded in the fighting, the NIS said.",
           "Lawmakers said the briefing covered the soldiers' deployment in Russia's Kursk region and the training they received in the Russian Far East.",
         ],
       },
@@ -52,6 +53,7 @@ export const DEMO_FEEDS: DemoFeed[] = [
         paragraphs: [
           "Seoul (dpa) - Nordkorea hat nach Angaben des südkoreanischen Geheimdienstes NIS insgesamt rund 14.000 Soldaten nach Russland entsandt.",
           "Darunter sei auch ein weiteres Kontingent, das zu Beginn des Jahres verlegt worden sei, teilte der Geheimdienst Abgeordneten in Seoul mit.",
+          "Rund 4.700 von ihnen seien getötet oder verwundet worden, hieß es.",
         ],
       },
       {
