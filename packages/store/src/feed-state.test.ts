@@ -129,4 +129,15 @@ describe("FeedStateStore", () => {
     await store.forgetSeen("https://a.example/x", "hx");
     expect(await store.markSeen("https://a.example/x", "hx")).toBe(true);
   });
+
+  it("forgets a claimed item whose claim was not kept, and keeps one that was", async () => {
+    expect(await store.markSeen("https://a.example/lost", "h-lost", 1)).toBe(true);
+    expect(await store.markSeen("https://a.example/kept", "h-kept", 1)).toBe(true);
+    expect(await store.markSeen("https://a.example/lost", "h-lost", 1)).toBe(false);
+    await store.keepSeen("https://a.example/kept", "h-kept");
+    expect(await redis.ttl("t:seen:content:h-kept")).toBeGreaterThan(59 * 24 * 3600);
+    await new Promise((ok) => setTimeout(ok, 1_100));
+    expect(await store.markSeen("https://a.example/lost", "h-lost")).toBe(true);
+    expect(await store.markSeen("https://a.example/kept", "h-kept")).toBe(false);
+  });
 });

@@ -156,17 +156,28 @@ export class FeedStateStore {
 
   /**
    * Remembers an item by canonical URL and content hash; true when it is new (neither was seen).
-   * Atomic: of several fetchers seeing the same item at once, exactly one gets true.
+   * Atomic: of several fetchers seeing the same item at once, exactly one gets true. With
+   * `claimSeconds`, the memory lasts only that long unless `keepSeen` follows: a fetcher that
+   * dies before handing the item on does not lose it for good.
    */
-  async markSeen(canonicalUrl: string, contentHash: string): Promise<boolean> {
+  async markSeen(canonicalUrl: string, contentHash: string, claimSeconds?: number): Promise<boolean> {
     const result = await this.redis.eval(
       MARK_SEEN,
       2,
       this.seenUrlKey(canonicalUrl),
       this.seenContentKey(contentHash),
-      this.seenTtlSeconds,
+      claimSeconds ?? this.seenTtlSeconds,
     );
     return Number(result) === 1;
+  }
+
+  /** Makes a claimed item's memory last the full time, once it was handed on. */
+  async keepSeen(canonicalUrl: string, contentHash: string): Promise<void> {
+    await this.redis
+      .multi()
+      .expire(this.seenUrlKey(canonicalUrl), this.seenTtlSeconds)
+      .expire(this.seenContentKey(contentHash), this.seenTtlSeconds)
+      .exec();
   }
 
   /** Undoes a markSeen that returned true, when the new item could not be handed on. */

@@ -34,6 +34,8 @@ export interface PollSummary {
 
 const MAX_TITLE = 2_000;
 const MAX_CONTENT = 200_000;
+/** Between claiming an item and handing it on; a fetcher dying in between loses it only this long. */
+const CLAIM_SECONDS = 10 * 60;
 
 /**
  * One poll of one feed: a conditional GET, then each item that mentions a watched keyword and was
@@ -94,7 +96,7 @@ async function offerArticle(
   const text = item.content ?? item.summary;
   // The same text reprinted under another URL is the same article; an item without text is its URL.
   const hash = contentHash([item.title ?? "", text ?? ""].join("\n").trim() || url);
-  if (!(await context.state.markSeen(url, hash))) return "duplicate";
+  if (!(await context.state.markSeen(url, hash, CLAIM_SECONDS))) return "duplicate";
   const article: ArticleJob = {
     url,
     feedUrl,
@@ -112,11 +114,13 @@ async function offerArticle(
     // else is forgotten so the retried poll offers it again.
     if (error instanceof InvalidJobError) {
       context.logger.warn({ err: error, feedUrl, url }, "feed item skipped: not a valid article");
+      await context.state.keepSeen(url, hash);
       return "invalid";
     }
     await context.state.forgetSeen(url, hash);
     throw error;
   }
+  await context.state.keepSeen(url, hash);
   return "new";
 }
 
