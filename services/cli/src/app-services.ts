@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { botService } from "@zw/bot";
 import { DEFAULT_EVENT_TYPES } from "@zw/core";
 import { extractFigures } from "@zw/extract";
 import { extractorService } from "@zw/extractor";
@@ -19,6 +20,7 @@ const SERVICES: Record<string, ServiceStarter> = {
   fetcher: fetcherService,
   extractor: extractorService,
   notifier: notifierService,
+  bot: botService,
 };
 export const SERVICE_NAMES = Object.keys(SERVICES);
 
