@@ -39,19 +39,24 @@ export function extractArticle(html: string): { title: string | null; text: stri
   const root = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`;
   const document = parseDocument(root);
   const pageTitle = (document as { title?: string }).title?.trim() || null;
-  // serializer: keep the element, so its text is read with paragraph breaks instead of re-parsing HTML.
-  const article = new Readability<DomNode>(
-    document as unknown as ConstructorParameters<typeof Readability>[0],
-    {
-      serializer: (element) => element as unknown as DomNode,
-    },
-  ).parse();
+  const article = runReadability(document);
   const title = article?.title?.trim() || pageTitle;
   if (!article?.content) return { title, text: null };
   const text = nodeText(article.content);
   const linkText = Array.from(article.content.querySelectorAll("a"), (a) => nodeText(a).length);
   const ownText = text.length - linkText.reduce((sum, n) => sum + n, 0);
   return { title, text: ownText < MIN_OWN_TEXT ? null : text };
+}
+
+function runReadability(document: DomNode): { title?: string | null; content?: DomNode | null } | null {
+  try {
+    // serializer: keep the element, so its text is read with paragraph breaks instead of re-parsing HTML.
+    return new Readability<DomNode>(document as unknown as ConstructorParameters<typeof Readability>[0], {
+      serializer: (element) => element as unknown as DomNode,
+    }).parse();
+  } catch (error) {
+    throw new FeedError("malformed", `the page could not be read: ${(error as Error).message}`);
+  }
 }
 
 /** Fetches an article page (same limits and SSRF guard as feeds) and extracts its main text. */
