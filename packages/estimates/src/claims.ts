@@ -27,6 +27,15 @@ function normalRegion(region: string | null): string | null {
 }
 
 /**
+ * Whether two claims can be about the same quantity as far as place goes: "8,000 in Kursk" and
+ * "11,000 in Russia" count different things, but a claim naming no region may mean either.
+ */
+export function comparableRegions(a: Pick<Claim, "region">, b: Pick<Claim, "region">): boolean {
+  const [ra, rb] = [normalRegion(a.region), normalRegion(b.region)];
+  return ra === null || rb === null || ra === rb;
+}
+
+/**
  * True when `reprint` says what `claim` says (same metric, interval, source, modality, region) within
  * `windowDays`: an agency copy, not a second confirmation. The qualifier may differ ("rund"/"about").
  */

@@ -1,4 +1,5 @@
 import { type Claim, type Event, type MetricId, metricDefinition, type Thresholds } from "@zw/core";
+import { comparableRegions } from "./claims";
 import { hashId } from "./ids";
 import { intervalOf, overlaps, representative } from "./interval";
 import type { ClaimsByMetric } from "./ledger-state";
@@ -85,7 +86,10 @@ function cumulativeFalls(state: ClaimsByMetric, thresholds: Thresholds): Inconsi
         .sort((a, b) => compareRecency(a, b, claims));
       return series.slice(1).flatMap((later, i) => {
         const earlier = series[i]!;
-        if (intervalOf(later, thresholds.approxWiden).hi >= intervalOf(earlier, thresholds.approxWiden).lo) {
+        if (
+          !comparableRegions(earlier, later) ||
+          intervalOf(later, thresholds.approxWiden).hi >= intervalOf(earlier, thresholds.approxWiden).lo
+        ) {
           return [];
         }
         const numbers = { expected: representative(earlier), actual: representative(later) };

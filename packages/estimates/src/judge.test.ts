@@ -262,6 +262,26 @@ describe("the rules one by one", () => {
     expect(judge([nis], anonymous)).toEqual([]);
   });
 
+  it("does not compare claims about different named regions, but does with an unnamed one", () => {
+    const kursk = claim({ min: 8000, max: 8000, qualifier: "approx", region: "Kursk" });
+    const russia = claim(
+      { min: 11000, max: 11000, qualifier: "approx", region: "Russia", source: "UA_GOV", date: "2025-01-03" },
+      "https://b",
+    );
+    expect(judge([kursk], russia)).toEqual([]);
+    const anywhere = claim({ ...russia, region: null }, "https://c");
+    expect(judge([kursk], anywhere)).toEqual([
+      "estimate_changed troops_deployed_total: ~8000 (NIS, 2025-01-01) → ~11000 (UA_GOV, 2025-01-03), +3000 (+37.5 %) up",
+      "conflict troops_deployed_total: ~8000 (NIS, 2025-01-01) vs ~11000 (UA_GOV, 2025-01-03)",
+    ]);
+    const lowerElsewhere = claim(
+      { ...kursk, min: 5000, max: 5000, region: "Donetsk", date: "2025-01-05" },
+      "https://d",
+    );
+    const state: ClaimsByMetric = { troops_deployed_total: [kursk] };
+    expect(judgeArticle([lowerElsewhere], state, defaults).events).toEqual([]);
+  });
+
   it("records denials and projections without touching the estimate", () => {
     const nis = claim({ min: 11000, max: 11000, qualifier: "exact" });
     const denial = claim(

@@ -1,5 +1,5 @@
 import type { Claim, Event, Thresholds } from "@zw/core";
-import { hasReport, isSameClaim } from "./claims";
+import { comparableRegions, hasReport, isSameClaim } from "./claims";
 import { daysApart } from "./dates";
 import { hashId } from "./ids";
 import { findInconsistencies } from "./inconsistency";
@@ -82,7 +82,11 @@ function judgeClaim(claim: Claim, state: ClaimsByMetric, thresholds: Thresholds)
   const previous = currentClaim(before);
   if (!previous) {
     events.push({ id: hashId("new_metric", [claim.id]), type: "new_metric", metric, claim });
-  } else if (currentClaim(after) === claim && changesEstimate(previous, claim, thresholds)) {
+  } else if (
+    currentClaim(after) === claim &&
+    comparableRegions(previous, claim) &&
+    changesEstimate(previous, claim, thresholds)
+  ) {
     events.push(estimateChanged(previous, claim));
   }
   events.push(...conflicts(claim, before, thresholds));
@@ -129,7 +133,8 @@ function estimateChanged(previous: Claim, claim: Claim): EventOf<"estimate_chang
 
 /**
  * Each other named source's latest reported claim within `conflictWindowDays` of the new one,
- * when their intervals cannot both be true. Unattributed or undated claims cannot conflict.
+ * when their intervals cannot both be true. Unattributed or undated claims cannot conflict, nor
+ * claims about different named regions.
  */
 function conflicts(claim: Claim, before: readonly Claim[], thresholds: Thresholds): EventOf<"conflict">[] {
   const { source, date } = claim;
@@ -140,7 +145,8 @@ function conflicts(claim: Claim, before: readonly Claim[], thresholds: Threshold
       c.source !== null &&
       c.source !== source &&
       c.date !== null &&
-      daysApart(c.date, date) <= thresholds.conflictWindowDays,
+      daysApart(c.date, date) <= thresholds.conflictWindowDays &&
+      comparableRegions(c, claim),
   );
   const latest = [...new Set(near.map((c) => c.source))].map((s) => latestOf(near, (c) => c.source === s)!);
   const interval = intervalOf(claim, thresholds.approxWiden);
