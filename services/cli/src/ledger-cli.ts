@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { loadConfig } from "@zw/config";
 import { type Claim, type Config, isMetricId, METRIC_IDS, type MetricId } from "@zw/core";
 import { claimSummary, claimValue, type Estimate } from "@zw/estimates";
-import { connectRedis, resolveRedis } from "@zw/redis";
+import { connectRedis, ping, resolveRedis } from "@zw/redis";
 import { ClaimLedger } from "@zw/store";
 import { type CommandIo, UsageError } from "./command";
 
@@ -16,6 +16,10 @@ export interface OpenLedger {
 export async function openLedger(io: CommandIo): Promise<OpenLedger> {
   const config = loadConfig({ env: io.env, cwd: io.cwd });
   const redis = await resolveRedis({ redisUrl: config.redisUrl, dataDir: resolve(io.cwd, config.dataDir) });
+  // A configured Redis that is down would otherwise make the command wait forever.
+  if (redis.origin === "env" && !(await ping(redis.url, 2_000))) {
+    throw new Error(`no Redis answers at ${redis.url} (REDIS_URL); start it or unset REDIS_URL`);
+  }
   const client = connectRedis(redis.url, "zw-cli");
   return {
     ledger: new ClaimLedger(client, { thresholds: config.thresholds }),

@@ -17,14 +17,13 @@ describe("zw baseline, compare, estimate, history", () => {
   let server: TestRedis;
   let cwd: string;
 
-  async function zw(command: Command, args: string[]) {
+  async function zw(command: Command, args: string[], env: NodeJS.ProcessEnv = { REDIS_URL: server.url }) {
     const stdout = new PassThrough();
     const stderr = new PassThrough();
     let out = "";
     let err = "";
     stdout.on("data", (c) => (out += c));
     stderr.on("data", (c) => (err += c));
-    const env = { REDIS_URL: server.url };
     const code = await command.run(args, { stdin: new PassThrough(), stdout, stderr, env, cwd });
     const json = () =>
       out
@@ -92,6 +91,12 @@ describe("zw baseline, compare, estimate, history", () => {
       /cannot read .*missing\.txt: ENOENT/,
     );
     await expect(zw(compare, ["x", "--date", "27.02.2025"])).rejects.toThrow(/--date must be YYYY-MM-DD/);
+  });
+
+  it("says so instead of waiting when the configured Redis does not answer", async () => {
+    await expect(zw(estimate, [], { REDIS_URL: "redis://127.0.0.1:1" })).rejects.toThrow(
+      /no Redis answers at redis:\/\/127\.0\.0\.1:1/,
+    );
   });
 
   it("leaves the ledger's Redis keys under zw:", async () => {
