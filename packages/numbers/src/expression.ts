@@ -21,8 +21,6 @@ export interface Expression {
   ordinal: boolean;
   /** Only a German "ein/eine/einer…" or "kein…", the numeral that is also the article. */
   article: boolean;
-  /** Ends in a fraction ("three fifths"), so "and" can add it to a whole ("two and three fifths"). */
-  fractionTail: boolean;
 }
 
 interface Token {
@@ -60,7 +58,7 @@ const ORDINAL_SUFFIXES = new Set(["st", "nd", "rd", "th"]);
 const EXPONENT = /[eE]([+-]?\d+)(?![\p{L}\d])/uy;
 const POWER = /\^([+-]*)(\d+)/y;
 const TIMES_TEN = /[x×]10\^([+-]?\d+)/y;
-const CURRENCY_BEFORE = /[$€£¥]$/;
+const CURRENCY_SIGNS = "$€£¥";
 
 export class ExpressionReader {
   private readonly words: Map<string, Word>;
@@ -93,7 +91,9 @@ export class ExpressionReader {
     const cardinal = parseGermanNumberWord(folded);
     if (cardinal) {
       if (cardinal.bare)
-        return cardinal.value === 100 ? { type: "hundred" } : { type: "scale", value: 1000, plural: false };
+        return cardinal.value === 100
+          ? { type: "hundred", plural: false }
+          : { type: "scale", value: 1000, plural: false };
       const v = cardinal.value;
       const size = v < 10 ? "unit" : v < 20 ? "teen" : v < 100 && v % 10 === 0 ? "tens" : "compound";
       return { type: "number", value: v, size };
@@ -124,9 +124,11 @@ export class ExpressionReader {
 
   /**
    * The expression starting at `at` (a digit, a "-" before one, or a word start), or undefined.
-   * `integerOnly` reads just a run of digits (the continuation of "192.168.1.2").
+   * `integerOnly` reads just a run of digits (the continuation of "192.168.1.2"); `nested` reads
+   * the second number of a ratio or restatement, which does not look for another of its own
+   * (so that "1 in 2 in 3 …" cannot recurse without end).
    */
-  read(at: number, integerOnly = false): Expression | undefined {
+  read(at: number, integerOnly = false, nested = false): Expression | undefined {
     const text = this.text;
     let sign = 1;
     let pos = at;
@@ -152,7 +154,7 @@ export class ExpressionReader {
       if (atom.ordinal) return { ...atom.expression, start: at };
       state.addDigits(atom.value);
       end = atom.end;
-      if (atom.scaled) state.applyScale(atom.scale, true);
+      if (atom.scaled) state.applyScale(atom.scale);
     } else if (VULGAR_FRACTIONS.has(head.raw)) {
       state.addFraction(VULGAR_FRACTIONS.get(head.raw)!);
       end = head.end;
@@ -167,12 +169,12 @@ export class ExpressionReader {
     }
     end = this.continueExpression(state, end);
     let value = state.value();
-    const ratio = this.lang === "en" ? this.ratio(value, end) : undefined;
+    const ratio = this.lang === "en" && !nested ? this.ratio(value, end) : undefined;
     if (ratio) {
       value = ratio.value;
       end = ratio.end;
     }
-    end = this.restatement(value, end);
+    if (!nested) end = this.restatement(value, end);
     return {
       start: at,
       end,
@@ -181,7 +183,6 @@ export class ExpressionReader {
       hasDigits: Boolean(head.digits),
       ordinal: false,
       article: false,
-      fractionTail: state.fractionTail && !ratio,
     };
   }
 
@@ -201,7 +202,7 @@ export class ExpressionReader {
     }
     const denominatorAt = skipBlanksForward(this.text, from);
     if (denominatorAt === from) return undefined;
-    const denominator = this.read(denominatorAt);
+    const denominator = this.read(denominatorAt, false, true);
     if (!denominator || denominator.ordinal || denominator.article || denominator.value <= 0)
       return undefined;
     if (lower !== "over" && numerator >= denominator.value) return undefined;
@@ -215,7 +216,7 @@ export class ExpressionReader {
   private restatement(value: number, at: number): number {
     const open = this.token(at);
     if (open?.raw !== "(") return at;
-    const inner = this.read(skipBlanksForward(this.text, open.end));
+    const inner = this.read(skipBlanksForward(this.text, open.end), false, true);
     if (!inner || inner.value !== value) return at;
     const close = this.token(inner.end);
     return close?.raw === ")" ? close.end : at;
@@ -247,7 +248,7 @@ export class ExpressionReader {
     const glued = text.slice(end, letters);
     const scale =
       SCALE_ABBREVIATIONS.get(glued) ??
-      (glued === "m" && CURRENCY_BEFORE.test(text.slice(0, d.start)) ? 1e6 : undefined);
+      (glued === "m" && CURRENCY_SIGNS.includes(text[d.start - 1] ?? " ") ? 1e6 : undefined);
     if (scale !== undefined) {
       const withDot = text[letters] === "." && glued.length > 2 ? letters + 1 : letters;
       return { value, end: withDot, scaled: true, scale, ordinal: false };
@@ -298,14 +299,13 @@ export class ExpressionReader {
       case "scale": {
         // Bare "hundert"/"tausend"/"hundred" are numbers; capitalised German "Tausend" alone is
         // the noun ("mehrere Tausend", a surname) and "Millionen" alone is vague.
-        const bareOk =
-          word.type === "hundred" || (word.type === "scale" && word.value === 1000 && !word.plural);
+        const bareOk = !word.plural && (word.type === "hundred" || word.value === 1000);
         if (!bareOk || (this.lang === "de" && head.raw[0] !== head.raw[0]!.toLowerCase())) return undefined;
         if (isVagueBefore(this.text, head.start)) return undefined;
         return {
           apply: (s) => {
             if (word.type === "hundred") s.addHundred();
-            else s.applyScale(word.value, false);
+            else s.applyScale(word.value);
             return head.end;
           },
         };
@@ -426,7 +426,7 @@ export class ExpressionReader {
       const scale = SCALE_ABBREVIATIONS.get(tok.raw);
       if (scale === undefined || tok.raw === "b" || joint !== "none" || !s.canTakeScale(scale))
         return undefined;
-      s.applyScale(scale, false);
+      s.applyScale(scale);
       return this.afterAbbreviationDot(tok);
     }
     switch (word.type) {
@@ -438,11 +438,11 @@ export class ExpressionReader {
             s.addFraction(fraction.value, fraction.scaleFollows);
             return fraction.end;
           }
-          // "two and fifty-four hundredths": a longer numerator.
-          const addend = this.read(tok.start);
-          if (addend?.fractionTail) {
-            s.addFraction(addend.value);
-            return addend.end;
+          // "two and fifty-four hundredths": a tens-and-unit numerator.
+          const compound = this.tensAndUnitFraction(tok);
+          if (compound) {
+            s.addFraction(compound.value);
+            return compound.end;
           }
         }
         if (joint !== "and" && word.size === "tens" && s.canTakeDenominator()) {
@@ -473,7 +473,7 @@ export class ExpressionReader {
         return tok.end;
       case "scale": {
         if (joint !== "none") return undefined;
-        if (s.canTakeScale(word.value)) s.applyScale(word.value, false);
+        if (s.canTakeScale(word.value)) s.applyScale(word.value);
         else if (s.canRaiseScale(word.value)) s.raiseScale(word.value);
         else return undefined;
         return this.afterAbbreviationDot(tok);
@@ -526,6 +526,16 @@ export class ExpressionReader {
     return value >= 1 && value <= 9 ? { value: w.value + value, end: unit.end } : undefined;
   }
 
+  /** "fifty-four hundredths" starting at the tens word `tok`. */
+  private tensAndUnitFraction(tok: Token): { value: number; end: number } | undefined {
+    if (tok.word?.type !== "number" || tok.word.size !== "tens") return undefined;
+    const hyphen = this.token(tok.end);
+    const unit = hyphen?.raw === "-" ? this.token(hyphen.end) : hyphen;
+    if (unit?.word?.type !== "number" || unit.word.size !== "unit") return undefined;
+    const fraction = this.fractionAfter(unit, tok.word.value + unit.word.value);
+    return fraction && { value: fraction.value, end: fraction.end };
+  }
+
   /** "a half", "three quarters", "drei Viertel" right after `tok`: the fraction and where it ends. */
   private fractionAfter(
     tok: Token,
@@ -550,7 +560,7 @@ export class ExpressionReader {
     if (a?.word?.type !== "a") return at;
     const scale = this.token(a.end);
     if (scale?.word?.type !== "scale" || scale.word.plural) return at;
-    s.applyScale(scale.word.value, false);
+    s.applyScale(scale.word.value);
     return scale.end;
   }
 
@@ -634,7 +644,6 @@ function wordsOnly(start: number, end: number, value: number): Expression {
     hasDigits: false,
     ordinal: false,
     article: false,
-    fractionTail: false,
   };
 }
 
@@ -670,10 +679,6 @@ class Accumulator {
 
   addDigits(value: number): void {
     this.addSmall(value, false, "digits");
-  }
-
-  get fractionTail(): boolean {
-    return this.lastSize === "fraction" && this.groupOpen;
   }
 
   numeratorIsOne(): boolean {
@@ -716,7 +721,7 @@ class Accumulator {
     this.steps++;
   }
 
-  applyScale(scale: number, glued: boolean): void {
+  applyScale(scale: number): void {
     this.total += (this.groupOpen ? this.group : 1) * scale;
     this.group = 0;
     this.groupOpen = false;
@@ -724,7 +729,7 @@ class Accumulator {
     this.lastScale = scale;
     this.lastSize = "none";
     this.lastWasDigits = false;
-    if (!glued) this.steps++;
+    this.steps++;
   }
 
   multiplyLast(factor: number): void {
@@ -783,7 +788,7 @@ class Accumulator {
   }
 
   canTakeScale(scale: number): boolean {
-    return scale < this.lastScale && (this.groupOpen || this.steps === 0) && this.group !== 0;
+    return scale < this.lastScale && this.groupOpen && this.group !== 0;
   }
 
   /** Word numerators only: "100 millionths" is a hundred and an ordinal, not a fraction. */

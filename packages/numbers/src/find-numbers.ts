@@ -206,10 +206,16 @@ function canStartDigits(text: string, at: number): boolean {
   const ch = text[at];
   if (ch === "-" || ch === "−") {
     if (before !== undefined && !/[\s(]/.test(before)) return false;
-    if (text[at + 1] === " " && text.slice(0, at).trim() !== "") return false;
+    if (text[at + 1] === " " && !onlyBlanksBefore(text, at)) return false;
   }
   if ((ch === "." || ch === ",") && before !== undefined && !/[\s(]/.test(before)) return false;
   return true;
+}
+
+function onlyBlanksBefore(text: string, at: number): boolean {
+  let i = at;
+  while (i > 0 && /\s/.test(text[i - 1]!)) i--;
+  return i === 0;
 }
 
 /** After "192." in "192.168.1.2" or "22," in "22,24,26": each further run is its own integer. */

@@ -5,7 +5,8 @@ export type Lang = "de" | "en";
 export type Word =
   /** 0–9 ("unit"), 10–19 ("teen"), 20, 30 … 90 ("tens"), any other German compound ("compound"). */
   | { type: "number"; value: number; size: "unit" | "teen" | "tens" | "compound" }
-  | { type: "hundred" }
+  /** `plural` ("hundreds") only counts after a number: "five hundreds", not "hundreds of". */
+  | { type: "hundred"; plural: boolean }
   /** thousand, Million, Mrd., lakh …; `plural` forms only count after a number ("Millionen"). */
   | { type: "scale"; value: number; plural: boolean }
   | { type: "dozen" }
@@ -130,8 +131,8 @@ export const ENGLISH_WORDS = table([
   ["nought", num(0)],
   ["naught", num(0)],
   ["nil", num(0)],
-  ["hundred", { type: "hundred" }],
-  ["hundreds", { type: "hundred" }],
+  ["hundred", { type: "hundred", plural: false }],
+  ["hundreds", { type: "hundred", plural: true }],
   ["thousand", scale(1e3)],
   ["thousands", scale(1e3, true)],
   ["million", scale(1e6)],
