@@ -1,5 +1,5 @@
 import type { SourceId } from "@zw/core";
-import type { CueHit } from "./cue-matcher";
+import type { CueHit, TextCues } from "./cue-matcher";
 import { attributionAnchors, type SourceMention, sourceMentions } from "./lexicons";
 
 /** A source a sentence attributes its content to; `source: null` is an outlet reprinting it. */
@@ -20,10 +20,11 @@ const ZUFOLGE_BEFORE = 60;
  * speaker ("laut Seoul", "nach südkoreanischen Angaben", "Kiew zufolge", "Zelensky said",
  * "sagte Budanow"), not where it is a place or an object ("Krieg gegen die Ukraine").
  */
-export function findAttributions(text: string, from: number, to: number): Attribution[] {
-  const anchors = attributionAnchors.scan(text, from, to);
+export function findAttributions(cues: TextCues, from: number, to: number): Attribution[] {
+  const text = cues.text;
+  const anchors = cues.scan(attributionAnchors, from, to);
   if (anchors.length === 0) return [];
-  const mentions = sourceMentions.scan(text, from, to);
+  const mentions = cues.scan(sourceMentions, from, to);
   if (mentions.length === 0) return [];
   const found: Attribution[] = [];
   for (const anchor of anchors) {

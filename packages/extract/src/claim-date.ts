@@ -75,9 +75,10 @@ const NOT_A_CLAIM_DATE = /\b(?:seit|bis|ab|vor|since|until|before|by|from|throug
  */
 export function claimDate(text: string, from: number, to: number, articleDate: string | null): string | null {
   const article = articleDate ? new Date(`${articleDate}T00:00:00Z`) : null;
-  DATE.lastIndex = from;
-  for (let m = DATE.exec(text); m && m.index < to; m = DATE.exec(text)) {
-    if (NOT_A_CLAIM_DATE.test(text.slice(Math.max(from, m.index - 12), m.index))) continue;
+  const sentence = text.slice(from, to);
+  DATE.lastIndex = 0;
+  for (let m = DATE.exec(sentence); m; m = DATE.exec(sentence)) {
+    if (NOT_A_CLAIM_DATE.test(sentence.slice(Math.max(0, m.index - 12), m.index))) continue;
     const date = toDate(m, article);
     if (date) return date;
   }

@@ -5,73 +5,213 @@ export interface CueHit<T> {
   value: T;
 }
 
+/** A lexicon: cue phrases (any case) and what each means. Compiled into one CueIndex with the others. */
+export class Lexicon<T> {
+  readonly entries: (readonly [string, T])[];
+  constructor(entries: Iterable<readonly [cue: string, value: T]>) {
+    this.entries = [...entries];
+  }
+}
+
 const MAX_WHOLE_WORD_LENGTH = 4;
 
-/**
- * A lexicon compiled once into one regular expression. Cues match at word starts; cues of up to
- * four letters must be whole words ("tot" is not "total"), longer ones are stems. Where cues
- * overlap, the longest wins ("südkoreanischen Geheimdienst" over "südkorea"). Spaces in a cue
- * match any white space, so line breaks inside a phrase do not hide it.
- */
-export class CueMatcher<T> {
-  private readonly pattern: RegExp;
-  private readonly values = new Map<string, T>();
+interface Ending {
+  lexicon: Lexicon<unknown>;
+  value: unknown;
+  wholeWord: boolean;
+}
 
-  constructor(entries: Iterable<readonly [cue: string, value: T]>) {
-    const alternatives: string[] = [];
-    for (const [cue, value] of entries) {
-      const key = normalizeCue(cue);
-      if (!key || this.values.has(key)) continue;
-      this.values.set(key, value);
-      alternatives.push(key);
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  ends: Ending[] | null;
+}
+
+interface IndexedHit {
+  start: number;
+  end: number;
+  lexicon: Lexicon<unknown>;
+  value: unknown;
+}
+
+const SPACE = 32;
+
+/**
+ * All lexicons in one character trie, walked once from every word start of a text range: one pass
+ * finds the cues of every lexicon. Matching rules: cues match at word starts, case-insensitively;
+ * cues of up to four letters must be whole words ("tot" is not "total"), longer ones are stems;
+ * a space in a cue matches any white space (line breaks inside a phrase do not hide it), an
+ * apostrophe or hyphen matches its typographic variants. Per lexicon, the longest cue at a
+ * position wins and hits do not overlap ("südkoreanischen Geheimdienst" over "südkorea").
+ */
+export class CueIndex {
+  private readonly root: TrieNode = { next: new Map(), ends: null };
+
+  constructor(lexicons: Lexicon<unknown>[]) {
+    for (const lexicon of lexicons) {
+      for (const [cue, value] of lexicon.entries) {
+        const key = normalizeCue(cue);
+        if (!key) continue;
+        let node = this.root;
+        for (let i = 0; i < key.length; i++) {
+          const code = key.charCodeAt(i);
+          let next = node.next.get(code);
+          if (!next) {
+            next = { next: new Map(), ends: null };
+            node.next.set(code, next);
+          }
+          node = next;
+        }
+        const letters = key.replace(/[^\p{L}\p{N}]/gu, "").length;
+        node.ends ??= [];
+        // The first meaning given for a cue in a lexicon is the one that counts.
+        if (!node.ends.some((e) => e.lexicon === lexicon)) {
+          node.ends.push({ lexicon, value, wholeWord: letters <= MAX_WHOLE_WORD_LENGTH });
+        }
+      }
     }
-    alternatives.sort((a, b) => b.length - a.length);
-    const body = alternatives.map(toPattern).join("|") || "(?!)";
-    this.pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})`, "giu");
   }
 
-  /** Every cue in text[from, to), left to right, without overlaps. */
-  scan(text: string, from = 0, to = text.length): CueHit<T>[] {
-    const hits: CueHit<T>[] = [];
-    const re = this.pattern;
-    re.lastIndex = from;
-    for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
-      const end = m.index + m[0].length;
-      if (end > to) break;
-      const value = this.values.get(normalizeCue(m[0]));
-      if (value !== undefined) hits.push({ start: m.index, end, value });
+  /** Every cue of every lexicon that starts at a word start in text[from, to), by start. */
+  find(text: string, from: number, to: number): IndexedHit[] {
+    const hits: IndexedHit[] = [];
+    let i = from;
+    if (i > 0 && isWordChar(text, i - 1)) while (i < to && isWordChar(text, i)) i++;
+    while (i < to) {
+      while (i < to && !isWordChar(text, i)) i++;
+      if (i >= to) break;
+      this.walk(text, i, to, hits);
+      while (i < to && isWordChar(text, i)) i++;
     }
     return hits;
   }
 
-  /** The cue that starts exactly at `at`, if any. */
-  at(text: string, at: number): CueHit<T> | null {
-    const re = this.pattern;
-    re.lastIndex = at;
-    const m = re.exec(text);
-    if (!m || m.index !== at) return null;
-    const value = this.values.get(normalizeCue(m[0]));
-    return value === undefined ? null : { start: at, end: at + m[0].length, value };
-  }
-
-  has(text: string, from = 0, to = text.length): boolean {
-    const re = this.pattern;
-    re.lastIndex = from;
-    const m = re.exec(text);
-    return m !== null && m.index + m[0].length <= to;
+  private walk(text: string, start: number, to: number, hits: IndexedHit[]): void {
+    let node: TrieNode | undefined = this.root;
+    let j = start;
+    while (j < to) {
+      const code = foldCode(text.charCodeAt(j));
+      if (code === SPACE) {
+        node = node.next.get(SPACE);
+        if (!node) return;
+        while (j < to && isSpaceCode(text.charCodeAt(j))) j++;
+        continue;
+      }
+      node = node.next.get(code);
+      if (!node) return;
+      j++;
+      if (node.ends) {
+        const wordEnds = j >= text.length || !isWordChar(text, j);
+        for (const e of node.ends) {
+          if (!e.wholeWord || wordEnds) hits.push({ start, end: j, lexicon: e.lexicon, value: e.value });
+        }
+      }
+    }
   }
 }
 
-function normalizeCue(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, " ").replace(/[’‘]/g, "'").replace(/[‐‑–]/g, "-");
+/**
+ * The cues of a text, found once per region (a sentence) on first use and then queried by
+ * lexicon and range. `regions` are sorted, disjoint [start, end) ranges covering what is queried.
+ */
+export class TextCues {
+  private readonly found = new Map<number, IndexedHit[]>();
+
+  constructor(
+    readonly text: string,
+    private readonly index: CueIndex,
+    private readonly regions: readonly { start: number; end: number }[],
+  ) {}
+
+  /** The cues of `lexicon` in text[from, to), left to right, longest first, without overlaps. */
+  scan<T>(lexicon: Lexicon<T>, from: number, to: number): CueHit<T>[] {
+    const out: CueHit<T>[] = [];
+    let lastEnd = -1;
+    for (const hit of this.hitsIn(from, to)) {
+      if (hit.lexicon !== lexicon || hit.start < from || hit.end > to) continue;
+      const previous = out.at(-1);
+      if (previous && previous.start === hit.start) {
+        if (hit.end > previous.end) {
+          out[out.length - 1] = { start: hit.start, end: hit.end, value: hit.value as T };
+          lastEnd = hit.end;
+        }
+      } else if (hit.start >= lastEnd) {
+        out.push({ start: hit.start, end: hit.end, value: hit.value as T });
+        lastEnd = hit.end;
+      }
+    }
+    return out;
+  }
+
+  has(lexicon: Lexicon<unknown>, from: number, to: number): boolean {
+    return this.hitsIn(from, to).some((h) => h.lexicon === lexicon && h.start >= from && h.end <= to);
+  }
+
+  /** The longest cue of `lexicon` that starts exactly at `at`. */
+  at<T>(lexicon: Lexicon<T>, at: number): CueHit<T> | null {
+    let best: CueHit<T> | null = null;
+    for (const hit of this.hitsIn(at, at + 1)) {
+      if (hit.lexicon === lexicon && hit.start === at && (!best || hit.end > best.end)) {
+        best = { start: hit.start, end: hit.end, value: hit.value as T };
+      }
+    }
+    return best;
+  }
+
+  private hitsIn(from: number, to: number): IndexedHit[] {
+    const regions = this.regions;
+    let lo = 0;
+    let hi = regions.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (regions[mid]!.end <= from) lo = mid + 1;
+      else hi = mid;
+    }
+    let all: IndexedHit[] | null = null;
+    for (let k = lo; k < regions.length && regions[k]!.start < to; k++) {
+      const hits = this.regionHits(k);
+      all = all === null ? hits : all.concat(hits);
+    }
+    return all ?? [];
+  }
+
+  private regionHits(k: number): IndexedHit[] {
+    let hits = this.found.get(k);
+    if (!hits) {
+      const r = this.regions[k]!;
+      hits = this.index.find(this.text, r.start, r.end);
+      this.found.set(k, hits);
+    }
+    return hits;
+  }
 }
 
-function toPattern(cue: string): string {
-  const escaped = cue
-    .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-    .replace(/ /g, "\\s+")
-    .replace(/'/g, "['’‘]")
-    .replace(/-/g, "[-‐‑–]");
-  const letters = cue.replace(/[^\p{L}\p{N}]/gu, "").length;
-  return letters <= MAX_WHOLE_WORD_LENGTH ? `${escaped}(?![\\p{L}\\p{N}])` : escaped;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+export function isWordChar(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+  if (code >= 0xc0 && code <= 0x24f) return code !== 0xd7 && code !== 0xf7;
+  return WORD_CHAR.test(text[i]!);
+}
+
+function isSpaceCode(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x2009 || code === 0x202f;
+}
+
+/** Lower case, one space for any white space, plain apostrophes and hyphens. */
+function foldCode(code: number): number {
+  if (code < 128) return code >= 65 && code <= 90 ? code + 32 : isSpaceCode(code) ? SPACE : code;
+  if (code >= 0xc0 && code <= 0xde && code !== 0xd7) return code + 32;
+  if (isSpaceCode(code)) return SPACE;
+  if (code === 0x2019 || code === 0x2018) return 39;
+  if (code === 0x2010 || code === 0x2011 || code === 0x2013) return 45;
+  if (code < 0x100) return code;
+  const lower = String.fromCharCode(code).toLowerCase();
+  return lower.length === 1 ? lower.charCodeAt(0) : code;
+}
+
+function normalizeCue(cue: string): string {
+  let out = "";
+  for (let i = 0; i < cue.length; i++) out += String.fromCharCode(foldCode(cue.charCodeAt(i)));
+  return out.replace(/ +/g, " ").trim();
 }

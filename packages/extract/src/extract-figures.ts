@@ -1,10 +1,20 @@
-import type { Figure, Lang, MetricId, Modality, QualifierId, SourceId } from "@zw/core";
+import {
+  type Figure,
+  type Lang,
+  type MetricId,
+  type Modality,
+  NORTH_KOREA_MARKERS,
+  type QualifierId,
+  type SourceId,
+} from "@zw/core";
 import { detectLanguage, findNumbers, findRanges, type NumberMatch, type RangeMatch } from "@zw/numbers";
 import { type Attribution, findAttributions } from "./attribution";
 import { claimDate } from "./claim-date";
+import { TextCues } from "./cue-matcher";
 import {
   clauseCues,
   countNouns,
+  cueIndex,
   denials,
   negations,
   northKorea,
@@ -32,7 +42,7 @@ export interface ExtractOptions {
  */
 export function extractFigures(input: string, options: ExtractOptions = {}): Figure[] {
   const { text, toInput } = normalizeText(input);
-  if (!northKorea.has(text)) return [];
+  if (!mentionsNorthKorea(text)) return [];
   const lang = options.lang ?? detectLanguage(text);
   const article = new Article(text, lang, options.date ?? null);
   const numbers = findNumbers(text, { lang });
@@ -103,12 +113,15 @@ class Article {
   /** Sentences that yielded a North Korean troop figure: "von ihnen" in the next one points there. */
   private readonly troopSubject = new Set<number>();
 
+  readonly cues: TextCues;
+
   constructor(
     readonly text: string,
     readonly lang: Lang,
     readonly date: string | null,
   ) {
     this.sentences = splitSentences(text);
+    this.cues = new TextCues(text, cueIndex, this.sentences);
   }
 
   figuresOf(index: number, numbers: NumberMatch[], rangeByMin: Map<number, RangeMatch>): Figure[] {
@@ -135,10 +148,10 @@ class Article {
     numbers: NumberMatch[],
     rangeByMin: Map<number, RangeMatch>,
   ): Candidate[] {
-    const text = this.text;
+    const { text, cues } = this;
     const out: Candidate[] = [];
     for (const number of numbers) {
-      if (vague.has(text, number.start, number.end)) continue;
+      if (cues.has(vague, number.start, number.end)) continue;
       if (number.kind === "cardinal" && !Number.isInteger(number.value)) continue;
       if (number.kind === "cardinal" && number.value < 2 && !/\d/.test(number.text)) continue; // "ein", "one"
       const before = text.slice(Math.max(s.start, number.start - 12), number.start);
@@ -146,7 +159,7 @@ class Article {
       const range = rangeByMin.get(number.start);
       const last = range?.max ?? number;
       const percent = number.kind === "percent" || PERCENT_WORD.test(text.slice(last.end, last.end + 10));
-      const phrase = readNumberPhrase(text, number.start, last.end, s.start, s.end, this.lang);
+      const phrase = readNumberPhrase(text, cues, number.start, last.end, s.start, s.end, this.lang);
       if (percent) {
         phrase.head = { kind: "none" };
         phrase.end = last.end + (PERCENT_WORD.exec(text.slice(last.end, last.end + 10))?.[0].length ?? 0);
@@ -174,7 +187,7 @@ class Article {
   ) {
     const { phrase } = c;
     const s = this.sentences[index]!;
-    const text = this.text;
+    const { text, cues } = this;
     if (c.percent) return this.northKoreaNear(index);
     switch (phrase.head.kind) {
       case "other":
@@ -202,10 +215,10 @@ class Article {
         const head = nounBefore(text, s.start, phrase.start, this.lang);
         if (
           !head ||
-          !(northKorea.has(text, s.start, phrase.start) || countNouns.has(text, s.start, phrase.start))
+          !(cues.has(northKorea, s.start, phrase.start) || cues.has(countNouns, s.start, phrase.start))
         )
           return false;
-        if (!northKorea.has(text, s.start, s.end)) return false;
+        if (!cues.has(northKorea, s.start, s.end)) return false;
         phrase.head = head;
         return true;
       }
@@ -228,7 +241,7 @@ class Article {
   private metricOf(c: Candidate): MetricId | null {
     const { phrase } = c;
     if (phrase.head.kind === "metric") return phrase.head.metric;
-    const cues = clauseCues.scan(this.text, c.segment[0], c.segment[1]);
+    const cues = this.cues.scan(clauseCues, c.segment[0], c.segment[1]);
     if (c.percent)
       return cues.some((h) => h.value.metric === "ammo_share_percent") ? "ammo_share_percent" : null;
     const troopCues = cues.filter((h) => h.value.metric !== "ammo_share_percent");
@@ -259,7 +272,7 @@ class Article {
       modality: this.modalityOf(clauseStart, clauseEnd),
       region: this.regionOf(metric, c, s),
       date: claimDate(this.text, s.start, s.end, this.date) ?? this.date,
-      quote: this.text.slice(s.start, s.end).replace(/\s*\n\s*/g, " "),
+      quote: quoteOf(this.text.slice(s.start, s.end)),
       span: [phrase.start, phrase.end],
     };
   }
@@ -283,13 +296,13 @@ class Article {
   }
 
   private modalityOf(start: number, end: number): Modality {
-    const text = this.text;
-    const denial = denials
-      .scan(text, start, end)
-      .find((h) => !negations.has(text, Math.max(start, h.start - 25), Math.min(end, h.end + 30)));
+    const { text, cues } = this;
+    const denial = cues
+      .scan(denials, start, end)
+      .find((h) => !cues.has(negations, Math.max(start, h.start - 25), Math.min(end, h.end + 30)));
     if (denial) return "denied";
     // "May" is a month; only the lower-case modal projects.
-    const projection = projections.scan(text, start, end).find((h) => text.slice(h.start, h.end) !== "May");
+    const projection = cues.scan(projections, start, end).find((h) => text.slice(h.start, h.end) !== "May");
     return projection ? "projected" : "reported";
   }
 
@@ -315,7 +328,7 @@ class Article {
     let found = this.attributionMemo.get(index);
     if (!found) {
       const s = this.sentences[index]!;
-      found = findAttributions(this.text, s.start, s.end);
+      found = findAttributions(this.cues, s.start, s.end);
       this.attributionMemo.set(index, found);
     }
     return found;
@@ -323,7 +336,7 @@ class Article {
 
   private regionOf(metric: MetricId, c: Candidate, s: Sentence): string | null {
     const place = (from: number, to: number, specificOnly: boolean) => {
-      const hits = regions.scan(this.text, from, to);
+      const hits = this.cues.scan(regions, from, to);
       const specific = hits.find((h) => h.value !== "Russia" && h.value !== "Ukraine");
       return specific?.value ?? (specificOnly ? null : (hits[0]?.value ?? null));
     };
@@ -349,14 +362,14 @@ class Article {
    * Soldaten geschickt"), nor a place after a preposition ("nach Russland"), nor a speaker.
    */
   private competitorBefore(index: number, from: number, to: number): boolean {
-    const text = this.text;
-    if (northKorea.has(text, from, to)) return false;
+    const { text, cues } = this;
+    if (cues.has(northKorea, from, to)) return false;
     const speakers = this.attributions(index);
     // "Ukraine's army said it lost 40 soldiers": a speaker's own losses.
     if (OWN_SIDE.test(text.slice(from, to)) && speakers.some((a) => a.source && a.source !== "KP_GOV"))
       return true;
-    return otherArmy
-      .scan(text, from, to)
+    return cues
+      .scan(otherArmy, from, to)
       .some(
         (hit) =>
           !PREPOSITION_WORD.test(text.slice(Math.max(from, hit.start - 12), hit.start)) &&
@@ -370,7 +383,7 @@ class Article {
     for (let k = index; k >= Math.max(0, index - 2); k--) {
       const other = this.sentences[k]!;
       if (k < index - 1 && other.paragraph !== s.paragraph) break;
-      if (northKorea.has(this.text, other.start, other.end) || this.troopSubject.has(k)) return true;
+      if (this.cues.has(northKorea, other.start, other.end) || this.troopSubject.has(k)) return true;
     }
     return false;
   }
@@ -381,7 +394,7 @@ class Article {
     if (!s) return false;
     if (this.troopSubject.has(index)) return true;
     return (
-      northKorea.has(this.text, s.start, s.end) &&
+      this.cues.has(northKorea, s.start, s.end) &&
       nounBefore(this.text, s.start, s.end, this.lang)?.kind === "troops"
     );
   }
@@ -422,10 +435,24 @@ const WORDS = /[\p{L}][\p{L}'’-]*/gu;
 /** The last soldier or casualty noun in text[from, to): what an elliptic number counts. */
 function nounBefore(text: string, from: number, to: number, lang: Lang): ReturnType<typeof headOf> {
   let found: ReturnType<typeof headOf> = null;
-  WORDS.lastIndex = from;
-  for (let m = WORDS.exec(text); m && m.index < to; m = WORDS.exec(text)) {
-    const head = headOf(m[0].toLowerCase(), lang);
+  const part = text.slice(from, to).toLowerCase();
+  WORDS.lastIndex = 0;
+  for (let m = WORDS.exec(part); m; m = WORDS.exec(part)) {
+    const head = headOf(m[0], lang);
     if (head && head.kind !== "metric") found = head;
   }
   return found;
+}
+
+/** The sentence verbatim, its line breaks (wrapped lines) read as spaces. */
+function quoteOf(sentence: string): string {
+  return sentence.includes("\n") ? sentence.replace(/[ \t]*\n\s*/g, " ") : sentence;
+}
+
+const NORTH_KOREA_WORDS = NORTH_KOREA_MARKERS.map((m) => m.toLowerCase());
+
+/** A quick look for North Korea anywhere: articles that never name it have no figures. */
+function mentionsNorthKorea(text: string): boolean {
+  const lower = text.toLowerCase();
+  return NORTH_KOREA_WORDS.some((w) => lower.includes(w));
 }

@@ -21,9 +21,9 @@ import {
   TROOP_NOUNS,
   VAGUE_QUANTITIES,
 } from "@zw/core";
-import { CueMatcher } from "./cue-matcher";
+import { CueIndex, Lexicon } from "./cue-matcher";
 
-/** The lexicons of @zw/core compiled once, at module load, into matchers. */
+/** The lexicons of @zw/core, compiled once, at module load, into one CueIndex (at the end). */
 
 const pairs = <T>(cues: Iterable<string>, value: T) => [...cues].map((c) => [c, value] as const);
 const both = (l: { de?: readonly string[]; en?: readonly string[] } | undefined) => [
@@ -31,19 +31,19 @@ const both = (l: { de?: readonly string[]; en?: readonly string[] } | undefined)
   ...(l?.en ?? []),
 ];
 
-export const northKorea = new CueMatcher(pairs(NORTH_KOREA_MARKERS, true));
-export const otherArmy = new CueMatcher(pairs(OTHER_ARMY_MARKERS, true));
-export const anaphora = new CueMatcher(pairs(ANAPHORA, true));
-export const countNouns = new CueMatcher(pairs(COUNT_NOUNS, true));
-export const vague = new CueMatcher(pairs(VAGUE_QUANTITIES, true));
-export const negations = new CueMatcher(pairs(NEGATIONS, true));
-export const projections = new CueMatcher(pairs(PROJECTION_CUES, true));
-export const denials = new CueMatcher(pairs(DENIAL_CUES, true));
+export const northKorea = new Lexicon(pairs(NORTH_KOREA_MARKERS, true));
+export const otherArmy = new Lexicon(pairs(OTHER_ARMY_MARKERS, true));
+export const anaphora = new Lexicon(pairs(ANAPHORA, true));
+export const countNouns = new Lexicon(pairs(COUNT_NOUNS, true));
+export const vague = new Lexicon(pairs(VAGUE_QUANTITIES, true));
+export const negations = new Lexicon(pairs(NEGATIONS, true));
+export const projections = new Lexicon(pairs(PROJECTION_CUES, true));
+export const denials = new Lexicon(pairs(DENIAL_CUES, true));
 
 export type MetricCue = { metric: MetricId; weak: boolean };
 
 /** Cues whose metric is decided by words in the number's clause (verbs, "Verluste"). */
-export const clauseCues = new CueMatcher<MetricCue>(
+export const clauseCues = new Lexicon<MetricCue>(
   METRICS.flatMap((m) => {
     if (METRIC_CUE_SCOPE[m.id] !== "clause") return [];
     const extra = METRIC_EXTRA_CUES[m.id];
@@ -54,7 +54,7 @@ export const clauseCues = new CueMatcher<MetricCue>(
 );
 
 /** Cues that count only inside the number's phrase ("3.000 weitere Soldaten", "another 3,000"). */
-export const phraseCues = new CueMatcher<MetricId>(
+export const phraseCues = new Lexicon<MetricId>(
   METRICS.flatMap((m) =>
     METRIC_CUE_SCOPE[m.id] === "phrase"
       ? pairs([...both(m.cues), ...both(METRIC_EXTRA_CUES[m.id])], m.id)
@@ -82,23 +82,41 @@ const headEntries: [string, HeadKind][] = [
 ];
 export const headWords = new Map<string, HeadKind>();
 for (const [cue, kind] of headEntries) if (!/\s/.test(cue) && !headWords.has(cue)) headWords.set(cue, kind);
-export const headPhrases = new CueMatcher(headEntries.filter(([cue]) => /\s/.test(cue)));
+export const headPhrases = new Lexicon(headEntries.filter(([cue]) => /\s/.test(cue)));
 /** German head words that may end a compound: long enough not to hide inside other words. */
 export const COMPOUND_MIN_LENGTH = 5;
 
-export const qualifierCues = new CueMatcher<QualifierId>(
+export const qualifierCues = new Lexicon<QualifierId>(
   QUALIFIERS.flatMap((q) => pairs([...q.cues.de, ...q.cues.en], q.id)),
 );
 
 export type SourceMention = SourceId | "outlet";
-export const sourceMentions = new CueMatcher<SourceMention>([
+export const sourceMentions = new Lexicon<SourceMention>([
   ...SOURCES.flatMap((s) => pairs(s.cues, s.id as SourceId)),
   ...pairs(OUTLETS, "outlet" as const),
 ]);
 
 export type AnchorKind = "before" | "nouns" | "after" | "verbs";
-export const attributionAnchors = new CueMatcher<AnchorKind>(
+export const attributionAnchors = new Lexicon<AnchorKind>(
   (Object.keys(ATTRIBUTION_CUES) as AnchorKind[]).flatMap((k) => pairs(ATTRIBUTION_CUES[k], k)),
 );
 
-export const regions = new CueMatcher(REGIONS.flatMap(([name, ...cues]) => pairs(cues, name)));
+export const regions = new Lexicon(REGIONS.flatMap(([name, ...cues]) => pairs(cues, name)));
+
+export const cueIndex = new CueIndex([
+  northKorea,
+  otherArmy,
+  anaphora,
+  countNouns,
+  vague,
+  negations,
+  projections,
+  denials,
+  clauseCues,
+  phraseCues,
+  headPhrases,
+  qualifierCues,
+  sourceMentions,
+  attributionAnchors,
+  regions,
+]);

@@ -1,5 +1,5 @@
 import type { Lang, QualifierId } from "@zw/core";
-import type { CueHit } from "./cue-matcher";
+import type { CueHit, TextCues } from "./cue-matcher";
 import {
   anaphora,
   COMPOUND_MIN_LENGTH,
@@ -160,6 +160,7 @@ const ENGLISH_MODIFIERS = new Set([
  */
 export function readNumberPhrase(
   text: string,
+  cues: TextCues,
   numberStart: number,
   numberEnd: number,
   limitStart: number,
@@ -175,7 +176,7 @@ export function readNumberPhrase(
     additional: false,
     qualifier: "exact",
   };
-  readBefore(text, numberStart, limitStart, phrase);
+  readBefore(text, cues, numberStart, limitStart, phrase);
   // "170-mm", "240-Millimeter-", "3.000-köpfig": a number glued to a word describes that word.
   if (/^[-‐‑][\p{L}]/u.test(text.slice(numberEnd, numberEnd + 2))) {
     phrase.head = { kind: "other" };
@@ -191,27 +192,27 @@ export function readNumberPhrase(
     if (!word) break;
     const wordEnd = at + word.length;
     if (!/[\p{L}\p{N}]/u.test(word[0]!)) break;
-    if (anaphora.at(text, at)) {
+    if (cues.at(anaphora, at)) {
       phrase.head = { kind: "pronoun" };
-      phrase.end = anaphora.at(text, at)!.end;
+      phrase.end = cues.at(anaphora, at)!.end;
       return phrase;
     }
-    const phraseHead = headPhrases.at(text, at);
+    const phraseHead = cues.at(headPhrases, at);
     if (phraseHead)
-      return finishHead(text, phrase, phraseHead.value, endOfWord(text, phraseHead.end), limitEnd);
+      return finishHead(text, cues, phrase, phraseHead.value, endOfWord(text, phraseHead.end), limitEnd);
     const lower = word.toLowerCase();
-    const nk = northKorea.at(text, at);
+    const nk = cues.at(northKorea, at);
     if (nk) phrase.northKorean = true;
-    const other = !nk && otherArmy.at(text, at);
+    const other = !nk && cues.at(otherArmy, at);
     if (other) phrase.otherArmy = true;
     // German nouns are capitalised: "300 verletzte russische Soldaten" is not "300 Verletzte".
     const head = lang === "de" && /^\p{Ll}/u.test(word) ? null : headOf(lower, lang);
-    if (head) return finishHead(text, phrase, head, wordEnd, limitEnd);
+    if (head) return finishHead(text, cues, phrase, head, wordEnd, limitEnd);
     if (nk || other) {
       at = nk ? endOfWord(text, nk.end) : wordEnd;
       continue;
     }
-    if (phraseCues.at(text, at)) {
+    if (cues.at(phraseCues, at)) {
       phrase.additional = true;
       at = wordEnd;
       continue;
@@ -224,7 +225,7 @@ export function readNumberPhrase(
     // German participles before the noun are inflected ("verletzte Soldaten"); a bare one ends the
     // phrase ("3.600 verletzt"). English verbs after a number end it ("1,000 killed").
     if (STOP_WORDS.has(lower)) break;
-    if (clauseCues.at(text, at) && (lang === "en" || !/e[nrms]?$/.test(lower))) break;
+    if (cues.at(clauseCues, at) && (lang === "en" || !/e[nrms]?$/.test(lower))) break;
     const capitalised = /\p{Lu}/u.test(word[0]!);
     const modifier = lang === "de" ? !capitalised || word.endsWith("-") : ENGLISH_MODIFIERS.has(lower);
     if (!modifier) {
@@ -238,10 +239,16 @@ export function readNumberPhrase(
 }
 
 /** Qualifier and "weitere"/"another" right before the number. */
-function readBefore(text: string, numberStart: number, limitStart: number, phrase: NumberPhrase): void {
+function readBefore(
+  text: string,
+  cues: TextCues,
+  numberStart: number,
+  limitStart: number,
+  phrase: NumberPhrase,
+): void {
   const from = Math.max(limitStart, numberStart - 40);
   let end = numberStart;
-  const additional = lastAdjacent(phraseCues.scan(text, from, end), text, end);
+  const additional = lastAdjacent(cues.scan(phraseCues, from, end), text, end);
   if (additional) {
     phrase.additional = true;
     phrase.start = additional.start;
@@ -250,7 +257,7 @@ function readBefore(text: string, numberStart: number, limitStart: number, phras
     const article = /\b(?:an|a)\s+$/i.exec(text.slice(Math.max(from, end - 4), end));
     if (article) end -= article[0].length;
   }
-  const qualifier = lastAdjacent(qualifierCues.scan(text, from, end), text, end);
+  const qualifier = lastAdjacent(cues.scan(qualifierCues, from, end), text, end);
   if (qualifier) {
     phrase.qualifier = qualifier.value;
     phrase.start = qualifier.start;
@@ -263,7 +270,14 @@ function lastAdjacent<T>(hits: CueHit<T>[], text: string, end: number): CueHit<T
 }
 
 /** The counted noun was found: look right after it for the owner ("Soldaten aus Nordkorea"). */
-function finishHead(text: string, phrase: NumberPhrase, head: HeadKind, end: number, limitEnd: number) {
+function finishHead(
+  text: string,
+  cues: TextCues,
+  phrase: NumberPhrase,
+  head: HeadKind,
+  end: number,
+  limitEnd: number,
+) {
   phrase.head = head;
   phrase.end = end;
   const owner = /^\s+(?:aus|from|of|der|des|vom|von)\s+(?:(?:the|dem|den|der)\s+)?/iu.exec(
@@ -271,8 +285,8 @@ function finishHead(text: string, phrase: NumberPhrase, head: HeadKind, end: num
   );
   if (owner) {
     const at = end + owner[0].length;
-    if (northKorea.at(text, at)) phrase.northKorean = true;
-    else if (otherArmy.at(text, at)) phrase.otherArmy = true;
+    if (cues.at(northKorea, at)) phrase.northKorean = true;
+    else if (cues.at(otherArmy, at)) phrase.otherArmy = true;
   }
   return phrase;
 }
