@@ -25,6 +25,7 @@ export {
   QuietHoursOption,
   type SubscribeOptions,
   SubscribeOptionsSchema,
+  validationMessage,
 } from "./options";
 export {
   alertNonce,

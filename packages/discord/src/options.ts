@@ -116,3 +116,8 @@ function issueMessage(issue: z.core.$ZodIssue): string {
   }
   return issue.message;
 }
+
+/** The friendly text of a validation error, or null when `error` is something else. */
+export function validationMessage(error: unknown, optionNames: Record<string, string> = {}): string | null {
+  return error instanceof z.ZodError ? describeIssues(error, optionNames) : null;
+}

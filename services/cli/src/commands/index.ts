@@ -1,13 +1,31 @@
 import type { Command } from "../command";
 import { baseline } from "./baseline";
+import { commandsCommand } from "./commands";
 import { compare } from "./compare";
+import { demo } from "./demo";
 import { doctor } from "./doctor";
 import { estimate } from "./estimate";
 import { extract } from "./extract";
+import { feeds } from "./feeds";
 import { history } from "./history";
 import { numbers } from "./numbers";
-import { demo } from "./demo";
 import { start } from "./start";
+import { subscribe } from "./subscribe";
+import { watch } from "./watch";
 
 /** Every `zw` subcommand, in the order `zw --help` lists them. */
-export const commands: Command[] = [start, demo, doctor, extract, numbers, baseline, compare, estimate, history];
+export const commands: Command[] = [
+  start,
+  demo,
+  doctor,
+  extract,
+  numbers,
+  baseline,
+  compare,
+  estimate,
+  history,
+  commandsCommand,
+  subscribe,
+  feeds,
+  watch,
+];
