@@ -13,5 +13,6 @@ export {
 } from "./interval";
 export { type Judgement, judgeArticle } from "./judge";
 export { type ClaimsByMetric, relatedMetrics } from "./ledger-state";
-export { compareRecency, currentClaim, latestBySource, latestOf, sourceKey } from "./recency";
+export { eventClaims, isHistory } from "./news-value";
+export { byRecency, currentClaim, latestBySource, latestOf, sourceKey } from "./recency";
 export { claimSummary, claimValue, eventSummary } from "./summary";

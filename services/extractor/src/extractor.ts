@@ -1,5 +1,11 @@
 import { ArticleJobSchema, QueueName } from "@zw/core";
-import { type Connection, type QueueLogger, startWorker, type WorkerMetrics } from "@zw/queue";
+import {
+  type Connection,
+  type QueueLogger,
+  startWorker,
+  type WorkerLockOptions,
+  type WorkerMetrics,
+} from "@zw/queue";
 import type { Worker } from "bullmq";
 import { type ExtractorDeps, processArticle } from "./process-article";
 
@@ -14,6 +20,7 @@ export interface ExtractorOptions {
   logger: QueueLogger;
   metrics?: ExtractorMetrics;
   concurrency?: number;
+  lock?: WorkerLockOptions;
 }
 
 /** The article worker: a thin shell around processArticle. */
@@ -47,6 +54,7 @@ export function startExtractor(options: ExtractorOptions): { worker: Worker; sto
       logger,
       ...(metrics ? { metrics } : {}),
       concurrency: options.concurrency ?? 4,
+      ...options.lock,
     },
   );
   return { worker, stop: () => worker.close() };

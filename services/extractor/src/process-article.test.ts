@@ -30,7 +30,7 @@ function article(overrides: Partial<ArticleJob> = {}): ArticleJob {
   };
 }
 
-function deps(page: string | null) {
+function deps(page: string | null, news = true) {
   const seen: { text?: string; lang?: string; date?: string | null; hash?: string } = {};
   const alerts: AlertJob[] = [];
   const d: ExtractorDeps = {
@@ -47,6 +47,7 @@ function deps(page: string | null) {
       seen.hash = report.contentHash;
       return [event];
     },
+    isNews: async () => news,
     alertJobs: async (alert) => [
       { alert, guildId: "100000000000000001", channelId: "200000000000000001", roleId: null, lang: "de" },
       {
@@ -89,6 +90,13 @@ describe("processArticle", () => {
     const { d, seen } = deps("page text");
     await processArticle(article({ fullText: false }), d);
     expect(seen.text).toBe("item text");
+  });
+
+  it("records but does not alert an event that is history", async () => {
+    const { d, alerts } = deps("page text", false);
+    const outcome = await processArticle(article(), d);
+    expect(outcome).toMatchObject({ events: [event], alerts: 0 });
+    expect(alerts).toEqual([]);
   });
 
   it("does nothing without any text", async () => {

@@ -21,6 +21,8 @@ export interface ExtractorDeps {
    * ingest and fan-out still enqueues its alerts (their job ids make that idempotent).
    */
   ingest(report: ArticleReport, figures: Figure[]): Promise<Event[]>;
+  /** False for an event about old claims (a new feed's backlog): recorded, but nobody is alerted. */
+  isNews(event: Event): Promise<boolean>;
   /** One alert job per channel subscribed to the event, in its guild's language. */
   alertJobs(event: Event): Promise<AlertJob[]>;
   enqueueAlert(job: AlertJob): Promise<string>;
@@ -54,6 +56,7 @@ export async function processArticle(job: ArticleJob, deps: ExtractorDeps): Prom
   );
   let alerts = 0;
   for (const event of events) {
+    if (!(await deps.isNews(event))) continue;
     for (const job of await deps.alertJobs(event)) {
       await deps.enqueueAlert(job);
       alerts += 1;

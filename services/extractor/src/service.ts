@@ -1,7 +1,8 @@
+import { isHistory } from "@zw/estimates";
 import { extractFigures } from "@zw/extract";
 import { contentHash, fetchArticle } from "@zw/feeds";
 import { detectLanguage } from "@zw/numbers";
-import { createQueues } from "@zw/queue";
+import { createQueues, workerLockOptions } from "@zw/queue";
 import type { ServiceStarter } from "@zw/service-host";
 import { ClaimLedger, GuildStore } from "@zw/store";
 import { startExtractor } from "./extractor";
@@ -16,6 +17,7 @@ export const extractorService: ServiceStarter = ({ config, connection, logger, m
     logger,
     metrics,
     concurrency: config.concurrency.extractor,
+    lock: workerLockOptions(config.workers),
     deps: {
       pageText: async (url) => {
         try {
@@ -31,6 +33,10 @@ export const extractorService: ServiceStarter = ({ config, connection, logger, m
       detectLanguage,
       contentHash,
       ingest: (report, figures) => ledger.ingestArticle(report, figures, { replay: true }),
+      isNews: async (event) => {
+        const latest = (await ledger.estimate(event.metric)).current?.date ?? null;
+        return !isHistory(event, latest, config.thresholds.conflictWindowDays);
+      },
       alertJobs: (event) => guilds.alertJobs(event),
       enqueueAlert: (job) => queues.enqueueAlert(job),
     },
