@@ -3,7 +3,7 @@ import { comparableRegions } from "./claims";
 import { hashId } from "./ids";
 import { intervalOf, overlaps, representative } from "./interval";
 import type { ClaimsByMetric } from "./ledger-state";
-import { compareRecency, latestOf, sourceKey } from "./recency";
+import { byRecency, latestOf, sourceKey } from "./recency";
 
 export type Inconsistency = Extract<Event, { type: "inconsistency" }>;
 type Rule = Inconsistency["rule"];
@@ -81,9 +81,7 @@ function cumulativeFalls(state: ClaimsByMetric, thresholds: Thresholds): Inconsi
     const claims = dated(state, metric).filter((c) => c.source !== null);
     const sources = new Set(claims.map(sourceKey));
     return [...sources].flatMap((source) => {
-      const series = claims
-        .filter((c) => sourceKey(c) === source)
-        .sort((a, b) => compareRecency(a, b, claims));
+      const series = byRecency(claims.filter((c) => sourceKey(c) === source));
       return series.slice(1).flatMap((later, i) => {
         const earlier = series[i]!;
         if (

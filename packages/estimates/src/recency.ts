@@ -1,17 +1,21 @@
 import type { Claim, Modality } from "@zw/core";
 
-/**
- * Orders claims oldest first: a dated claim is more recent than an undated one, a later date than
- * an earlier one; on the same date (or both undated) the later arrival wins. Claims are always
- * passed in the order the ledger received them, so `arrival` decides ties.
+/*
+ * Recency: a dated claim is more recent than an undated one, a later date than an earlier one; on
+ * the same date (or both undated) the later arrival wins. Claims are always passed in the order
+ * the ledger received them, so arrival is position, and stable sorts keep it for ties.
  */
-export function compareRecency(a: Claim, b: Claim, arrival: readonly Claim[]): number {
-  if (a.date !== b.date) {
-    if (a.date === null) return -1;
-    if (b.date === null) return 1;
-    return a.date < b.date ? -1 : 1;
-  }
-  return arrival.indexOf(a) - arrival.indexOf(b);
+
+function olderDate(a: Claim, b: Claim): number {
+  if (a.date === b.date) return 0;
+  if (a.date === null) return -1;
+  if (b.date === null) return 1;
+  return a.date < b.date ? -1 : 1;
+}
+
+/** Claims (in arrival order) sorted oldest first. */
+export function byRecency(claims: readonly Claim[]): Claim[] {
+  return [...claims].sort(olderDate);
 }
 
 /** The most recent of `claims` (in arrival order) that pass `keep`, or null. */
@@ -21,7 +25,8 @@ export function latestOf(
 ): Claim | null {
   let latest: Claim | null = null;
   for (const claim of claims) {
-    if (keep(claim) && (latest === null || compareRecency(claim, latest, claims) > 0)) latest = claim;
+    // `>= 0`: a later arrival on the same date supersedes.
+    if (keep(claim) && (latest === null || olderDate(claim, latest) >= 0)) latest = claim;
   }
   return latest;
 }
@@ -38,8 +43,8 @@ export function sourceKey(claim: Pick<Claim, "source">): string {
 
 /** The latest claim of each source with the given modality, most recent first. */
 export function latestBySource(claims: readonly Claim[], modality: Modality): Claim[] {
-  const ofModality = claims.filter((c) => c.modality === modality);
-  const keys = new Set(ofModality.map(sourceKey));
-  const latest = [...keys].map((key) => latestOf(ofModality, (c) => sourceKey(c) === key)!);
-  return latest.sort((a, b) => compareRecency(b, a, ofModality));
+  const latest = new Map<string, Claim>();
+  for (const claim of byRecency(claims.filter((c) => c.modality === modality)))
+    latest.set(sourceKey(claim), claim);
+  return byRecency([...latest.values()]).reverse();
 }

@@ -13,9 +13,9 @@ import {
   ThresholdsSchema,
 } from "@zw/core";
 import {
+  byRecency,
   type ClaimsByMetric,
   claimFromFigure,
-  compareRecency,
   computeEstimate,
   dayNumber,
   type Estimate,
@@ -180,8 +180,7 @@ export class ClaimLedger {
             Math.floor((options.now ?? new Date()).getTime() / 86_400_000) - options.sinceDays,
             "+inf",
           );
-    const claims = byArrival(await this.readClaims(metric, ids));
-    return [...claims].sort((a, b) => compareRecency(a, b, claims));
+    return byRecency(byArrival(await this.readClaims(metric, ids)));
   }
 
   private async readClaims(metric: MetricId, ids: string[]): Promise<StoredClaim[]> {
