@@ -54,7 +54,23 @@ export const VULGAR_FRACTION_CHARS = [...VULGAR_FRACTIONS.keys()].join("");
 const WORD_CACHE: Record<Lang, Map<string, Word | null>> = { de: new Map(), en: new Map() };
 const WORD_CACHE_LIMIT = 20_000;
 
-const ORDINAL_SUFFIXES = new Set(["st", "nd", "rd", "th"]);
+/** "3rd", "21st"; German "4ter", "2te", "3ten". */
+const ORDINAL_SUFFIXES = new Set([
+  "st",
+  "nd",
+  "rd",
+  "th",
+  "te",
+  "ter",
+  "ten",
+  "tes",
+  "tem",
+  "ste",
+  "ster",
+  "sten",
+  "stes",
+  "stem",
+]);
 const EXPONENT = /[eE]([+-]?\d+)(?![\p{L}\d])/uy;
 const POWER = /\^([+-]*)(\d+)/y;
 const TIMES_TEN = /[x×]10\^([+-]?\d+)/y;
@@ -181,7 +197,7 @@ export class ExpressionReader {
       value: sign * value,
       plainDigits: Boolean(head.digits?.plain) && state.steps === 1 && sign === 1 && !ratio,
       hasDigits: Boolean(head.digits),
-      ordinal: false,
+      ordinal: state.ordinal,
       article: false,
     };
   }
@@ -402,6 +418,7 @@ export class ExpressionReader {
       const advanced = this.step(s, next, joint);
       if (advanced === undefined) return end;
       end = advanced;
+      if (s.ordinal) return end;
     }
   }
 
@@ -485,11 +502,18 @@ export class ExpressionReader {
       case "fraction":
       case "ordinal": {
         // "two thirds", "one-eighth", "a fifth": after a numerator, a denominator.
-        if (joint === "and" || !s.canTakeDenominator()) return undefined;
-        const denominator = this.denominatorAt(tok, s.numeratorIsOne() ? 1 : 2);
-        if (!denominator) return undefined;
-        s.divideLast(denominator.value);
-        return this.ofAScale(s, denominator.end);
+        const denominator =
+          joint !== "and" && s.canTakeDenominator()
+            ? this.denominatorAt(tok, s.numeratorIsOne() ? 1 : 2)
+            : undefined;
+        if (denominator) {
+          s.divideLast(denominator.value);
+          return this.ofAScale(s, denominator.end);
+        }
+        // "twenty-fifth", "one hundred twenty first", "two hundredth": the whole is an ordinal.
+        if (word.type !== "ordinal" || !s.canTakeOrdinal(word.value, joint)) return undefined;
+        s.addOrdinal(word.value);
+        return tok.end;
       }
       case "point":
         return this.decimals(s, tok);
@@ -664,6 +688,8 @@ class Accumulator {
   steps = 0;
   hasHundred = false;
   lastWasDigits = false;
+  /** Ended in an ordinal word: "twenty-fifth". */
+  ordinal = false;
   private hasDigits = false;
   private lastScale = Number.POSITIVE_INFINITY;
   private groupOpen = false;
@@ -794,6 +820,20 @@ class Accumulator {
   /** Word numerators only: "100 millionths" is a hundred and an ordinal, not a fraction. */
   canTakeDenominator(): boolean {
     return this.steps > 0 && this.lastSize !== "fraction" && !this.hasDecimals && !this.hasDigits;
+  }
+
+  /** Below a thousand only: "two millionth" stays the number two. */
+  canTakeOrdinal(value: number, joint: "none" | "and" | "hyphen"): boolean {
+    if (this.hasDigits || this.hasDecimals) return false;
+    if (value === 100) return this.canTakeHundred() && joint === "none";
+    if (value >= 100) return false;
+    return this.canTakeWord(value, value < 10 ? "unit" : value < 20 ? "teen" : "tens", joint);
+  }
+
+  addOrdinal(value: number): void {
+    if (value === 100) this.addHundred();
+    else this.addSmall(value, false, "unit");
+    this.ordinal = true;
   }
 
   /** "three thousand millions", "three lakh crore": a larger scale multiplies the whole. */

@@ -219,6 +219,24 @@ describe("kinds", () => {
     expect([n.text, n.kind]).toEqual([written, kind]);
   });
 
+  it("reads compound ordinals whole, so their tens are no cardinal", () => {
+    expect(brief(en("the twenty-first century, one hundred twenty-fifth, two hundredth"))).toEqual([
+      ["twenty-first", 21, "ordinal"],
+      ["one hundred twenty-fifth", 125, "ordinal"],
+      ["two hundredth", 200, "ordinal"],
+    ]);
+    expect(brief(de("der 4te und der 21ste"))).toEqual([
+      ["4te", 4, "ordinal"],
+      ["21ste", 21, "ordinal"],
+    ]);
+  });
+
+  it("skips the digits of web addresses", () => {
+    expect(
+      brief(en("see https://example.com/2024/11/300-troops?id=12000 and www.x.de/5 for 300 troops")),
+    ).toEqual([["300", 300, "cardinal"]]);
+  });
+
   it("reports dates and clock times as their parts", () => {
     expect(brief(de("Stand: 25.10.2024 11:36 Uhr"))).toEqual([
       ["25", 25, "date"],

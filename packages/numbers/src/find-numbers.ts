@@ -31,6 +31,8 @@ export interface FindNumbersOptions {
  * `\b` is checked again in code for non-ASCII letters, and the first letter may be either case
  * (all-caps "DREI" is not read).
  */
+/** Web addresses are skipped whole: their digits are ids, not numbers. */
+const URL = '\\b(?:https?://|www\\.)[^\\s<>"]*';
 const DIGIT_START = `[0-9${VULGAR_FRACTION_CHARS}]|[.,](?=[0-9])|[-−](?= ?[.,]?[0-9])`;
 const WORD_STARTS: Record<Lang, string[]> = {
   de: [
@@ -93,7 +95,7 @@ const WORD_STARTS: Record<Lang, string[]> = {
 
 function startSource(lang: Lang): string {
   const words = WORD_STARTS[lang].map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`);
-  return `${DIGIT_START}|\\b(?:${words.join("|")})`;
+  return `${URL}|${DIGIT_START}|\\b(?:${words.join("|")})`;
 }
 
 const COUNT_QUALIFIER_BEFORE =
@@ -163,6 +165,7 @@ export function findNumbers(text: string, options: FindNumbersOptions = {}): Num
   // biome-ignore lint/suspicious/noAssignInExpressions: the standard exec loop
   while ((m = re.exec(text))) {
     const at = m.index;
+    if (m[0].startsWith("http") || m[0].startsWith("www.")) continue; // a web address
     const code = text.charCodeAt(at);
     if (isLetterAt(text, at) && isLetterAt(text, at - 1)) continue; // inside a word: "Großeinsatz"
     if (isDigitCode(code) || text[at] === "-" || text[at] === "−" || code === 44 || code === 46) {
