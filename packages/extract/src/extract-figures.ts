@@ -10,7 +10,7 @@ import {
 import { detectLanguage, findNumbers, findRanges, type NumberMatch, type RangeMatch } from "@zw/numbers";
 import { type Attribution, findAttributions } from "./attribution";
 import { claimDate } from "./claim-date";
-import { TextCues } from "./cue-matcher";
+import { isWordChar, TextCues } from "./cue-matcher";
 import {
   clauseCues,
   countNouns,
@@ -89,11 +89,27 @@ interface Candidate {
   segment: [number, number];
 }
 
-const MONTH_NEAR =
-  /(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|may|june|july|october|december|jan|feb|mar|apr|jun|jul|aug|sept?|okt|oct|nov|dez|dec)\.?\s*$/i;
-/** "Nr. 1", "Seite 3", "page 2", "§ 5": numbers that name, not count. */
-const LABEL_BEFORE =
-  /(?:\bnr\.?|\bno\.|\bnummer|\bnumber|\bplatz|\brang|\bseite|\bpage|\bkapitel|\bchapter|\bteil|\bpart|\bartikel|\barticle|§|#)\s*$/i;
+/**
+ * Words right before a number that make it a date ("Nov. 5", "März 3") or a label that names
+ * rather than counts ("Nr. 1", "Seite 3", "page 2", "§ 5").
+ */
+const NOT_A_COUNT_BEFORE = new Set([
+  ..."januar februar märz april mai juni juli august september oktober november dezember".split(" "),
+  ..."january february march may june july october december jan feb mar apr jun jul aug sep sept okt oct nov dez dec".split(
+    " ",
+  ),
+  ..."nr no nummer number platz rang seite page kapitel chapter teil part artikel article § #".split(" "),
+]);
+
+function notACount(text: string, from: number, numberStart: number): boolean {
+  let end = numberStart;
+  while (end > from && (text[end - 1] === " " || text[end - 1] === "\u00a0" || text[end - 1] === ".")) end--;
+  let start = end;
+  while (start > from && isWordChar(text, start - 1)) start--;
+  const word = start === end ? (text[end - 1] ?? "") : text.slice(start, end);
+  return NOT_A_COUNT_BEFORE.has(word.toLowerCase());
+}
+
 const PERCENT_WORD = /^\s*(?:%|prozent\b|percent\b|per cent\b|pct\b)/i;
 const SEPARATOR = /,|;|\s(?:und|and|sowie|oder|or|while|während|whereas|but|aber)\s/g;
 const OWN_SIDE = /\b(?:it|we|our|its|wir|unsere[nmrs]?|eigenen?)\s/i;
@@ -110,6 +126,7 @@ const PREPOSITION_WORD =
 class Article {
   readonly sentences: Sentence[];
   private readonly attributionMemo = new Map<number, Attribution[]>();
+  private readonly dateMemo = new Map<number, string | null>();
   /** Sentences that yielded a North Korean troop figure: "von ihnen" in the next one points there. */
   private readonly troopSubject = new Set<number>();
 
@@ -154,8 +171,7 @@ class Article {
       if (cues.has(vague, number.start, number.end)) continue;
       if (number.kind === "cardinal" && !Number.isInteger(number.value)) continue;
       if (number.kind === "cardinal" && number.value < 2 && !/\d/.test(number.text)) continue; // "ein", "one"
-      const before = text.slice(Math.max(s.start, number.start - 12), number.start);
-      if (MONTH_NEAR.test(before) || LABEL_BEFORE.test(before)) continue;
+      if (notACount(text, s.start, number.start)) continue;
       const range = rangeByMin.get(number.start);
       const last = range?.max ?? number;
       const percent = number.kind === "percent" || PERCENT_WORD.test(text.slice(last.end, last.end + 10));
@@ -271,7 +287,7 @@ class Article {
       source: this.sourceOf(index, c),
       modality: this.modalityOf(clauseStart, clauseEnd),
       region: this.regionOf(metric, c, s),
-      date: claimDate(this.text, s.start, s.end, this.date) ?? this.date,
+      date: this.claimDateOf(index),
       quote: quoteOf(this.text.slice(s.start, s.end)),
       span: [phrase.start, phrase.end],
     };
@@ -322,6 +338,16 @@ class Article {
     while (lead > 0 && this.sentences[lead - 1]!.paragraph === s.paragraph) lead--;
     if (lead < index - 1) return this.attributions(lead).find((a) => a.source)?.source ?? null;
     return null;
+  }
+
+  private claimDateOf(index: number): string | null {
+    let date = this.dateMemo.get(index);
+    if (date === undefined) {
+      const s = this.sentences[index]!;
+      date = claimDate(this.text, s.start, s.end, this.date) ?? this.date;
+      this.dateMemo.set(index, date);
+    }
+    return date;
   }
 
   private attributions(index: number): Attribution[] {

@@ -1,3 +1,5 @@
+import { isWordChar } from "./cue-matcher";
+
 /** A sentence of a text: text.slice(start, end), and the paragraph it belongs to. */
 export interface Sentence {
   start: number;
@@ -156,7 +158,6 @@ const CONTINUATION_WORDS = new Set([
 
 const TERMINAL = /[.!?…]/;
 const CLOSERS = "\"'“”»«’‘)]";
-const LINE = /[^\n]*(?:\n|$)/g;
 
 /**
  * Splits a text into sentences. Blank lines and lines that end a sentence start a new paragraph;
@@ -173,15 +174,17 @@ export function splitSentences(text: string): Sentence[] {
     if (blockStart >= 0) splitBlock(text, blockStart, blockEnd, paragraph++, sentences);
     blockStart = -1;
   };
-  LINE.lastIndex = 0;
-  for (let m = LINE.exec(text); m && m[0].length > 0; m = LINE.exec(text)) {
-    const lineStart = m.index;
-    const lineEnd = lineStart + m[0].replace(/\n$/, "").length;
-    const content = text.slice(lineStart, lineEnd).trim();
-    if (!content) {
+  for (let lineStart = 0; lineStart < text.length; ) {
+    const newline = text.indexOf("\n", lineStart);
+    const lineEnd = newline < 0 ? text.length : newline;
+    const first = skipSpace(text, lineStart, lineEnd);
+    const next = lineEnd + 1;
+    if (first === lineEnd) {
       flush();
+      lineStart = next;
       continue;
     }
+    const content = text.slice(first, Math.min(lineEnd, first + 4));
     if (
       blockStart >= 0 &&
       !continuesLine(text.slice(Math.max(blockStart, blockEnd - 80), blockEnd), content, wrapped)
@@ -190,6 +193,7 @@ export function splitSentences(text: string): Sentence[] {
     }
     if (blockStart < 0) blockStart = lineStart;
     blockEnd = lineEnd;
+    lineStart = next;
   }
   flush();
   return sentences;
@@ -204,8 +208,9 @@ function continuesLine(previous: string, next: string, wrapped: boolean): boolea
   if (/[,;\-–(]$/.test(prev)) return true;
   const first = next[0] ?? "";
   if (/[\p{Ll}\d]/u.test(first)) return true;
-  const lastWord = /[\p{L}]+$/u.exec(prev)?.[0]?.toLowerCase() ?? "";
-  return CONTINUATION_WORDS.has(lastWord);
+  let w = prev.length;
+  while (w > 0 && isWordChar(prev, w - 1)) w--;
+  return CONTINUATION_WORDS.has(prev.slice(w).toLowerCase());
 }
 
 const TERMINALS = /[.!?…]+/g;
@@ -217,13 +222,16 @@ const TERMINALS = /[.!?…]+/g;
 function isHardWrapped(text: string): boolean {
   let lines = 0;
   let open = 0;
-  for (const line of text.split("\n")) {
-    const content = line.trim();
-    if (!content) continue;
+  for (let start = 0; start < text.length; ) {
+    const newline = text.indexOf("\n", start);
+    const end = trimEnd(text, start, newline < 0 ? text.length : newline);
+    const first = skipSpace(text, start, end);
+    start = newline < 0 ? text.length : newline + 1;
+    if (first === end) continue;
     lines++;
-    const last = content.at(-1)!;
-    if (content.length >= 50 && content.length <= 100 && !TERMINAL.test(last) && !CLOSERS.includes(last))
-      open++;
+    const last = text[end - 1]!;
+    const length = end - first;
+    if (length >= 50 && length <= 100 && !TERMINAL.test(last) && !CLOSERS.includes(last)) open++;
   }
   return lines >= 4 && open / lines >= 0.4;
 }
@@ -251,7 +259,7 @@ function endsSentence(text: string, sentenceStart: number, at: number, next: num
   const nextChar = text[next]!;
   if (/\p{Ll}/u.test(nextChar)) return false;
   let w = at;
-  while (w > sentenceStart && /[\p{L}\p{N}]/u.test(text[w - 1]!)) w--;
+  while (w > sentenceStart && isWordChar(text, w - 1)) w--;
   const word = text.slice(w, at);
   if (!word) return true;
   if (/^\d{1,2}$/.test(word) && MONTHS.test(text.slice(next, next + 14))) return false;
@@ -261,12 +269,16 @@ function endsSentence(text: string, sentenceStart: number, at: number, next: num
   return !(word.length === 1 && /\p{Lu}/u.test(word));
 }
 
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x2009 || code === 0x202f;
+}
+
 function skipSpace(text: string, i: number, end: number): number {
-  while (i < end && /\s/.test(text[i]!)) i++;
+  while (i < end && isSpace(text.charCodeAt(i))) i++;
   return i;
 }
 
 function trimEnd(text: string, start: number, end: number): number {
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   return end;
 }
