@@ -11,6 +11,11 @@ describe("detectLanguage", () => {
     ).toBe("en");
   });
 
+  it("breaks a tie by English number words", () => {
+    expect(detectLanguage("three hundred")).toBe("en");
+    expect(detectLanguage("acht Millionen")).toBe("de");
+  });
+
   it("falls back to German when nothing tells", () => {
     expect(detectLanguage("11.000")).toBe("de");
     expect(detectLanguage("")).toBe("de");

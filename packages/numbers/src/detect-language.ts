@@ -4,10 +4,17 @@ import type { Lang } from "./lexicon";
 const STOP_WORDS =
   /(?<![\p{L}])(?:(der|die|das|und|ist|nicht|mit|von|den|dem|auf|für|sich|des|ein|eine|auch|nach|wurde|sind|bei|im|zu|dass|wie|oder)|(the|and|is|not|with|of|on|for|that|was|were|are|to|from|by|has|have|this|it|an|as|at|be|which))(?![\p{L}])/giu;
 
+/** Tie-breaker for short texts without function words ("three hundred", "acht Millionen"). */
+const ENGLISH_NUMBER_WORDS =
+  /(?<![\p{L}])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half)(?![\p{L}])/iu;
+
 /** Looks at no more than the first this many characters: plenty to tell German from English. */
 const SAMPLE = 4000;
 
-/** "de" or "en" by counting stop words; German wins ties, as most of the feeds are German. */
+/**
+ * "de" or "en" by counting stop words; a tie goes to English only when English number words
+ * appear, else to German, as most of the feeds are German.
+ */
 export function detectLanguage(text: string): Lang {
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
   let german = 0;
@@ -16,5 +23,6 @@ export function detectLanguage(text: string): Lang {
     if (m[1] !== undefined) german++;
     else english++;
   }
-  return english > german ? "en" : "de";
+  if (english !== german) return english > german ? "en" : "de";
+  return ENGLISH_NUMBER_WORDS.test(sample) ? "en" : "de";
 }

@@ -201,6 +201,7 @@ describe("kinds", () => {
     ["im Jahr 1950", "de", "1950", "year"],
     ["seit 2022 hat", "de", "2022", "year"],
     ["in 2024, Russia", "en", "2024", "year"],
+    ["Munition; 2023 waren es noch", "de", "2023", "year"],
     ["2000 US-Dollar pro Monat", "de", "2000", "money"],
     ["300 Euro", "de", "300", "money"],
     ["$5 million", "en", "5 million", "money"],
@@ -261,6 +262,7 @@ describe("kinds", () => {
     expect(brief(de("etwa 2000 Soldaten"))).toEqual([["2000", 2000, "cardinal"]]);
     expect(brief(de("von 2000 Soldaten"))).toEqual([["2000", 2000, "cardinal"]]);
     expect(brief(en("by 2000 soldiers"))).toEqual([["2000", 2000, "cardinal"]]);
+    expect(brief(de("Soldaten. 2000 Mann waren es"))).toEqual([["2000", 2000, "cardinal"]]);
   });
 
   it("tells a sentence-ending number from a German ordinal", () => {

@@ -2,7 +2,7 @@
  * What a number is, judged from the few characters around it: a percentage, money, a calibre,
  * a time, a date, a year, an ordinal, or a plain cardinal (the only kind that can be a head count).
  */
-import { MONTHS, wordAfter, wordBefore, wordBeforeDot } from "./context";
+import { MONTHS, skipBlanksBackward, wordAfter, wordBefore, wordBeforeDot } from "./context";
 import type { Expression } from "./expression";
 import type { Lang } from "./lexicon";
 
@@ -177,6 +177,11 @@ function startsLine(text: string, at: number): boolean {
   return i === 0 || text[i - 1] === "\n";
 }
 
+function opensClause(text: string, at: number): boolean {
+  const before = skipBlanksBackward(text, at);
+  return before === 0 || '.;:!?()\n–—"„“«»'.includes(text[before - 1]!);
+}
+
 /** "November 5, 2024": the year after an English month and day. */
 function afterMonthDay(text: string, at: number): boolean {
   const m = /(\p{L}+)\.? \d{1,2}, ?$/u.exec(text.slice(Math.max(0, at - 16), at));
@@ -189,6 +194,7 @@ const YEAR_SPAN_AFTER = /^(?: ?(?:bis|to|-|–|—) ?(?:19|20)\d\d(?!\d)|\/\d\d(
 function isYearContext(text: string, e: Expression, previous: string, next: string): boolean {
   if (YEAR_WORDS.has(previous)) return true;
   if (YEAR_SPAN_AFTER.test(text.slice(e.end, e.end + 8))) return true;
-  const weak = WEAK_YEAR_WORDS.has(previous) || (previous === "" && text[e.start - 1] === "(");
+  // A clause opening with "2023 waren es…" or "(1950 bis…" is a year when a verb or article follows.
+  const weak = WEAK_YEAR_WORDS.has(previous) || (previous === "" && opensClause(text, e.start));
   return weak && (next === "" || YEAR_FOLLOWERS.has(next.toLowerCase()));
 }
