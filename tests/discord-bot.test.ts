@@ -63,6 +63,7 @@ beforeAll(async () => {
       { id: A, channels: [A1, A2] },
       { id: B, channels: [B1] },
     ],
+    heartbeatIntervalMs: 300,
   });
   server = await startTestRedis();
   redis = connectRedis(server.url, "discord-bot-test");
@@ -137,6 +138,11 @@ describe("the bot on the gateway", () => {
     expect(identify.token).toBe("fake-token");
     expect(identify.intents).toBe(1);
     expect(bot.client.guilds.cache.map((g) => g.id).sort()).toEqual([A, B]);
+  });
+
+  it("heartbeats and gets acknowledged", async () => {
+    await fake.waitUntil(() => fake.gatewayReceived.filter((p) => p.op === 1).length >= 3, 5_000, "3 heartbeats");
+    await fake.waitUntil(() => bot.client.ws.ping >= 0, 5_000, "a measured ping");
   });
 
   it("resumes after the gateway drops the connection and keeps answering", async () => {
