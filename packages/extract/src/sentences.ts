@@ -98,7 +98,7 @@ const ABBREVIATIONS = new Set(
 const MONTHS =
   /^(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|jan|feb|mär|apr|jun|jul|aug|sep|sept|okt|nov|dez|jahrhundert|jahrestag|lebensjahr|mal|platz|rang|stock|kompanie|brigade|armee|division|bataillon|regiment)\b/i;
 
-/** Words a wrapped line can end with in mid-sentence. */
+/** Words a wrapped line can end with in mid-sentence (not verb particles: "setzt ... ein"). */
 const CONTINUATION_WORDS = new Set([
   "der",
   "die",
@@ -106,7 +106,6 @@ const CONTINUATION_WORDS = new Set([
   "den",
   "dem",
   "des",
-  "ein",
   "eine",
   "einen",
   "einem",
@@ -116,18 +115,13 @@ const CONTINUATION_WORDS = new Set([
   "von",
   "zu",
   "mit",
-  "nach",
   "bei",
   "in",
   "im",
-  "am",
   "an",
-  "auf",
-  "aus",
   "für",
   "über",
   "unter",
-  "um",
   "als",
   "wie",
   "dass",

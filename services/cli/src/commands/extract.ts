@@ -74,7 +74,11 @@ export function formatFigures(figures: Figure[]): string {
   ]);
   const header = ["metric", "interval", "qualifier", "source", "modality", "region", "date"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join("  ")
+      .trimEnd();
   const out = [line(header)];
   figures.forEach((f, k) => {
     out.push(line(rows[k]!));
