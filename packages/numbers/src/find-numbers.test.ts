@@ -209,6 +209,7 @@ describe("kinds", () => {
     ["240-Millimeter-Mehrfachraketenwerfer", "de", "240", "calibre"],
     ["mit 170 Millimetern Kaliber", "de", "170", "calibre"],
     ["152mm shells", "en", "152", "calibre"],
+    ["Haubitzen vom Kaliber 152", "de", "152", "calibre"],
     ["um 11 Uhr", "de", "11", "time"],
     ["die 3. Armee", "de", "3", "ordinal"],
     ["die erste Einheit", "de", "erste", "ordinal"],

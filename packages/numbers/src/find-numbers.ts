@@ -25,12 +25,6 @@ export interface FindNumbersOptions {
   articles?: boolean;
 }
 
-/**
- * Where a number can start: a digit, a sign or separator before one, or a word beginning like a
- * number word. Deliberately without the u and i flags, which make V8's scan several times slower:
- * `\b` is checked again in code for non-ASCII letters, and the first letter may be either case
- * (all-caps "DREI" is not read).
- */
 /** Web addresses are skipped whole: their digits are ids, not numbers. */
 const URL = '\\b(?:https?://|www\\.)[^\\s<>"]*';
 const DIGIT_START = `[0-9${VULGAR_FRACTION_CHARS}]|[.,](?=[0-9])|[-−](?= ?[.,]?[0-9])`;
@@ -93,6 +87,12 @@ const WORD_STARTS: Record<Lang, string[]> = {
     ]),
 };
 
+/**
+ * Where a number can start: a digit, a sign or separator before one, or a word beginning like a
+ * number word. Deliberately without the u and i flags, which make V8's scan several times slower:
+ * `\b` is checked again in code for non-ASCII letters, and the first letter may be either case
+ * (all-caps "DREI" is not read).
+ */
 function startSource(lang: Lang): string {
   const words = WORD_STARTS[lang].map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`);
   return `${URL}|${DIGIT_START}|\\b(?:${words.join("|")})`;
@@ -142,15 +142,7 @@ const COMPOUND_FORMS: { re: RegExp; kind: NumberKind; langs: Lang[]; valid: (par
     },
   ];
 
-const starts = new Map<Lang, RegExp>();
-function startPattern(lang: Lang): RegExp {
-  let re = starts.get(lang);
-  if (!re) {
-    re = new RegExp(startSource(lang), "g");
-    starts.set(lang, re);
-  }
-  return re;
-}
+const START_SOURCES: Record<Lang, string> = { de: startSource("de"), en: startSource("en") };
 
 /**
  * Every number in `text`, sorted by start: digits in German or English notation, number words,
@@ -160,7 +152,7 @@ export function findNumbers(text: string, options: FindNumbersOptions = {}): Num
   const lang = options.lang ?? detectLanguage(text);
   const reader = new ExpressionReader(text, lang);
   const found: NumberMatch[] = [];
-  const re = new RegExp(startPattern(lang));
+  const re = new RegExp(START_SOURCES[lang], "g");
   let m: RegExpExecArray | null;
   // biome-ignore lint/suspicious/noAssignInExpressions: the standard exec loop
   while ((m = re.exec(text))) {
@@ -180,7 +172,7 @@ export function findNumbers(text: string, options: FindNumbersOptions = {}): Num
         continue;
       }
     }
-    const continuesList = (code === 44 || code === 46) === false && isListContinuation(text, at);
+    const continuesList = isDigitCode(code) && isListContinuation(text, at);
     const e = reader.read(at, continuesList);
     if (!e) {
       re.lastIndex = skipToken(text, at);

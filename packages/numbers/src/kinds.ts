@@ -10,6 +10,7 @@ export type NumberKind = "cardinal" | "percent" | "year" | "date" | "time" | "or
 
 const PERCENT_AFTER = /^[ \u00A0\u202F]?(?:%|[Pp]rozent|percent|per ?cent|pct\b|v\. ?H\.)/;
 const CALIBRE_AFTER = /^(?:-| |\u00A0)?(?:mm\b|[Mm]illimeter|millimetre)/;
+const CALIBRE_BEFORE = /(?:Kaliber|Kalibers|calibre|caliber)[ \u00A0]$/;
 const MONEY_AFTER =
   /^[ \u00A0]?(?:Euro\b|EUR\b|€|(?:US-)?Dollar|dollars?\b|USD\b|\$|Pfund\b|pounds?\b|£|Rubel\b|roubles?\b|rubles?\b|Won\b|Yuan\b|yuan\b|Franken\b|Cent\b|cents?\b)/;
 const MONEY_BEFORE = /(?:[$€£¥₩₽]|US\$|USD|EUR|Euro|GBP)[ \u00A0]?$/;
@@ -136,7 +137,11 @@ export function kindOf(text: string, e: Expression, lang: Lang): NumberKind {
   if (e.ordinal) return "ordinal";
   const after = text.slice(e.end, e.end + 16);
   if (PERCENT_AFTER.test(after)) return "percent";
-  if (e.hasDigits && CALIBRE_AFTER.test(after)) return "calibre";
+  if (
+    e.hasDigits &&
+    (CALIBRE_AFTER.test(after) || CALIBRE_BEFORE.test(text.slice(Math.max(0, e.start - 9), e.start)))
+  )
+    return "calibre";
   if (MONEY_AFTER.test(after) || MONEY_BEFORE.test(text.slice(Math.max(0, e.start - 6), e.start)))
     return "money";
   const integer = Number.isInteger(e.value);
