@@ -26,7 +26,6 @@ export {
   formatSignedNumber,
   formatValue,
   metricLabel,
-  pointValue,
   qualifierLabel,
   sourceLabel,
 } from "./values";

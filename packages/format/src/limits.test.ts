@@ -18,6 +18,13 @@ describe("truncate", () => {
     expect(out).toBe("ab…");
   });
 
+  it("never cuts a masked link in half", () => {
+    const text = "Quelle: NIS, via [Yonhap: Nordkorea schickt Soldaten](https://en.yna.co.kr/view/1) · 2025";
+    expect(truncate(text, 60)).toBe("Quelle: NIS, via…");
+    expect(truncate(text, 30)).toBe("Quelle: NIS, via…");
+    expect(truncate("escaped \\[not a link and more words here", 30)).toBe("escaped \\[not a link and…");
+  });
+
   it("never leaves an escape backslash dangling before the ellipsis", () => {
     const out = truncate(`${"x".repeat(9)}\\*more text`, 11);
     expect(out).toBe(`${"x".repeat(9)}…`);

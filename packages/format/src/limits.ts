@@ -41,7 +41,7 @@ const ELLIPSIS = "…";
 
 /**
  * Cuts `text` to at most `max` UTF-16 units (Discord counts those), at a word boundary when one is
- * near, never inside a surrogate pair, and never leaving a dangling escape backslash.
+ * near, never inside a surrogate pair or a masked link, and never leaving a dangling escape backslash.
  */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
@@ -53,6 +53,9 @@ export function truncate(text: string, max: number): string {
   let head = text.slice(0, cut);
   const space = head.search(/\s\S*$/);
   if (space > 0 && space >= cut * 0.8) head = head.slice(0, space);
+  // A masked link cut in half would show its raw markdown: cut before it instead.
+  const openLink = head.search(/(?<!\\)\[(?:[^\]]*|[^\]]*\]\([^)]*)$/);
+  if (openLink > 0) head = head.slice(0, openLink);
   head = head.replace(/\\+$/, (slashes) => (slashes.length % 2 === 1 ? slashes.slice(1) : slashes));
   return head.trimEnd() + ELLIPSIS;
 }

@@ -83,9 +83,3 @@ export function formatValue(
   const word = qualifierLabel(qualifier, lang);
   return word ? `${word} ${n(shown)}` : n(shown);
 }
-
-/** The single number a claim stands for when two claims are compared: the midpoint of its interval. */
-export function pointValue(figure: Pick<Figure, "min" | "max">): number | null {
-  if (figure.min !== null && figure.max !== null) return (figure.min + figure.max) / 2;
-  return figure.min ?? figure.max;
-}

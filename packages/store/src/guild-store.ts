@@ -92,12 +92,12 @@ export function subscriptionWants(subscription: Subscription, event: Event): boo
 }
 
 /** One spelling per keyword: trimmed, inner whitespace collapsed; compared without case. */
-export function normalizeKeyword(keyword: string): string {
+function normalizeKeyword(keyword: string): string {
   return keyword.trim().replace(/\s+/g, " ");
 }
 
 /** One key per feed: the URL as the WHATWG parser writes it (lower-case host, path at least "/"). */
-export function normalizeFeedUrl(url: string): string {
+function normalizeFeedUrl(url: string): string {
   return new URL(url).href;
 }
 
