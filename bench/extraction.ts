@@ -1,0 +1,126 @@
+import { Culture, recognizeNumber } from "@microsoft/recognizers-text-number";
+import { extractFigures } from "@zw/extract";
+import { findNumbers } from "@zw/numbers";
+import { type BenchArticle, extractionCorpus } from "./corpus";
+import { type Benchmark, fmt, load, median, printTable, type Timing, timed } from "./measure";
+
+/**
+ * extractFigures on one core over a corpus of several MB (seeds, demo articles, permuted copies,
+ * generated German and English reporting with distractors); findNumbers alone on the same corpus;
+ * and, on the English articles, Microsoft's Recognizers-Text number model (English culture) against
+ * extractFigures and findNumbers on exactly the same texts.
+ */
+export const extractionBench: Benchmark = {
+  name: "extraction",
+  about: "extractFigures and findNumbers MB/s on one core; ratio to Recognizers-Text (English)",
+  async run({ quick }) {
+    const corpus = extractionCorpus(quick ? 1_500_000 : 6_000_000);
+    const bytes = sizeOf(corpus);
+    const rounds = quick ? 2 : 3;
+    console.log(
+      `corpus: ${corpus.length} articles, ${(bytes / 1e6).toFixed(2)} MB ` +
+        `(${corpus.filter((a) => a.lang === "de").length} German, ${corpus.filter((a) => a.lang === "en").length} English); ${load()}`,
+    );
+
+    // Warm up the JIT on a slice so the first timed round is not the compile.
+    passExtract(corpus.slice(0, 300));
+    passNumbers(corpus.slice(0, 300));
+
+    const extract: Timing[] = [];
+    const numbers: Timing[] = [];
+    let figures = 0;
+    for (let round = 0; round < rounds; round++) {
+      extract.push(timed(() => (figures = passExtract(corpus))));
+      numbers.push(timed(() => passNumbers(corpus)));
+    }
+
+    // The recognizer is slow: it reads as many English articles as fit its time budget, and the
+    // others read exactly those, several times over, alternating with it.
+    const english = corpus.filter((a) => a.lang === "en");
+    const budgetMs = quick ? 1_000 : 3_000;
+    const sample: BenchArticle[] = [];
+    const first = timed(() => {
+      const start = performance.now();
+      for (const article of english) {
+        recognizeNumber(article.text, Culture.English);
+        sample.push(article);
+        if (performance.now() - start > budgetMs) break;
+      }
+    });
+    const recognizer = [first, timed(() => passRecognizer(sample))];
+    const repeat = Math.max(1, Math.round((20 * 1_000_000) / Math.max(1, sizeOf(sample))));
+    const ours = [0, 1].map(() => timed(() => repeatPass(repeat, () => passExtract(sample))));
+    const oursNumbers = [0, 1].map(() => timed(() => repeatPass(repeat, () => passNumbers(sample))));
+    const sampleBytes = sizeOf(sample);
+
+    const rate = (t: Timing[], b: number, ms: keyof Timing) => b / 1e6 / (median(t.map((x) => x[ms])) / 1000);
+    const perArticle = (t: Timing[], n: number) => n / (median(t.map((x) => x.wallMs)) / 1000);
+    printTable(
+      `extraction, one core, ${load()}`,
+      ["what", "MB/s wall", "MB/s CPU", "articles/s", "corpus"],
+      [
+        [
+          "extractFigures",
+          fmt(rate(extract, bytes, "wallMs")),
+          fmt(rate(extract, bytes, "cpuMs")),
+          fmt(perArticle(extract, corpus.length)),
+          `${(bytes / 1e6).toFixed(1)} MB, ${figures} figures`,
+        ],
+        [
+          "findNumbers",
+          fmt(rate(numbers, bytes, "wallMs")),
+          fmt(rate(numbers, bytes, "cpuMs")),
+          fmt(perArticle(numbers, corpus.length)),
+          `${(bytes / 1e6).toFixed(1)} MB`,
+        ],
+        [
+          "extractFigures (English sample)",
+          fmt(rate(ours, sampleBytes * repeat, "wallMs")),
+          fmt(rate(ours, sampleBytes * repeat, "cpuMs")),
+          fmt(perArticle(ours, sample.length * repeat)),
+          `${sample.length} articles × ${repeat}`,
+        ],
+        [
+          "findNumbers (English sample)",
+          fmt(rate(oursNumbers, sampleBytes * repeat, "wallMs")),
+          fmt(rate(oursNumbers, sampleBytes * repeat, "cpuMs")),
+          fmt(perArticle(oursNumbers, sample.length * repeat)),
+          `${sample.length} articles × ${repeat}`,
+        ],
+        [
+          "Recognizers-Text number (en)",
+          fmt(rate(recognizer, sampleBytes, "wallMs"), 3),
+          fmt(rate(recognizer, sampleBytes, "cpuMs"), 3),
+          fmt(perArticle(recognizer, sample.length)),
+          `${(sampleBytes / 1e3).toFixed(0)} kB, ${sample.length} articles`,
+        ],
+      ],
+    );
+    const ratio = (t: Timing[], n: number) => rate(t, n, "cpuMs") / rate(recognizer, sampleBytes, "cpuMs");
+    console.log(
+      `ratio to Recognizers-Text (CPU time, same English texts): extractFigures ${fmt(ratio(ours, sampleBytes * repeat))}×, ` +
+        `findNumbers ${fmt(ratio(oursNumbers, sampleBytes * repeat))}× (target ≥ 20×); ` +
+        `extractFigures ${fmt(rate(extract, bytes, "cpuMs"))} MB/s CPU (target ≥ 10 MB/s per core)`,
+    );
+  },
+};
+
+const sizeOf = (articles: BenchArticle[]) => articles.reduce((sum, a) => sum + Buffer.byteLength(a.text), 0);
+
+function passExtract(articles: BenchArticle[]): number {
+  let figures = 0;
+  for (const a of articles) figures += extractFigures(a.text, { lang: a.lang, date: a.date }).length;
+  return figures;
+}
+
+function passNumbers(articles: BenchArticle[]): void {
+  for (const a of articles) findNumbers(a.text, { lang: a.lang });
+}
+
+function passRecognizer(articles: BenchArticle[]): void {
+  for (const a of articles) recognizeNumber(a.text, Culture.English);
+}
+
+function repeatPass(times: number, pass: () => void): void {
+  for (let i = 0; i < times; i++) pass();
+}
