@@ -90,5 +90,15 @@ export const ConfigSchema = z.object({
       notifier: z.number().int().min(1).default(1),
     })
     .default({ fetcher: 16, extractor: 4, notifier: 1 }),
+  /**
+   * BullMQ's job lock: a worker renews it every half lockDurationMs; a killed worker's job runs
+   * again once its lock expired and a stalled check (every stalledIntervalMs) saw it.
+   */
+  workers: z
+    .object({
+      lockDurationMs: z.number().int().min(1_000).default(30_000),
+      stalledIntervalMs: z.number().int().min(1_000).default(30_000),
+    })
+    .default({ lockDurationMs: 30_000, stalledIntervalMs: 30_000 }),
 });
 export type Config = z.infer<typeof ConfigSchema>;

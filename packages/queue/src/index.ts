@@ -15,5 +15,7 @@ export {
   type QueueLogger,
   type StartWorkerOptions,
   startWorker,
+  type WorkerLockOptions,
   type WorkerMetrics,
+  workerLockOptions,
 } from "./worker";

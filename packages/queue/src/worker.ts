@@ -1,4 +1,4 @@
-import type { QueueName } from "@zw/core";
+import type { Config, QueueName } from "@zw/core";
 import { type Job, UnrecoverableError, Worker } from "bullmq";
 import type { z } from "zod";
 import { InvalidJobError, parseJob } from "./job-schema";
@@ -33,6 +33,13 @@ export interface StartWorkerOptions {
   stalledInterval?: number;
   /** How often a job may stall (its worker died) before it fails instead of running again. */
   maxStalledCount?: number;
+}
+
+export type WorkerLockOptions = Pick<StartWorkerOptions, "lockDuration" | "stalledInterval">;
+
+/** The lock settings of config.workers, for every service's worker. */
+export function workerLockOptions(workers: Config["workers"]): WorkerLockOptions {
+  return { lockDuration: workers.lockDurationMs, stalledInterval: workers.stalledIntervalMs };
 }
 
 /** Gets the payload already validated; throwing retries the job with its queue's backoff. */

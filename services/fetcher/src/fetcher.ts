@@ -1,6 +1,6 @@
 import { type Config, type FeedHealthNotice, PollJobSchema, QueueName } from "@zw/core";
 import type { Logger, Metrics } from "@zw/observability";
-import { type Connection, closeAll, createQueues, startWorker } from "@zw/queue";
+import { type Connection, closeAll, createQueues, startWorker, workerLockOptions } from "@zw/queue";
 import { FeedStateStore } from "@zw/store";
 import { KeywordFilter } from "./keyword-filter";
 import { pollFeed } from "./poll-feed";
@@ -47,6 +47,7 @@ export function startFetcher(options: FetcherOptions): Fetcher {
     connection,
     logger,
     concurrency: config.concurrency.fetcher,
+    ...workerLockOptions(config.workers),
     ...(metrics ? { metrics } : {}),
   });
   return {

@@ -1,5 +1,12 @@
 import { type AlertJob, AlertJobSchema, QueueName, type Subscription } from "@zw/core";
-import { alertJobId, type Connection, type QueueLogger, startWorker, type WorkerMetrics } from "@zw/queue";
+import {
+  alertJobId,
+  type Connection,
+  type QueueLogger,
+  startWorker,
+  type WorkerLockOptions,
+  type WorkerMetrics,
+} from "@zw/queue";
 import { DelayedError, type Job, type Queue, RateLimitError, UnrecoverableError, type Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { AlertSink } from "./alert-sink";
@@ -22,6 +29,7 @@ export interface NotifierOptions {
   logger: QueueLogger;
   metrics?: WorkerMetrics & { alertsSent: { inc(labels: { type: string }): void } };
   concurrency?: number;
+  lock?: WorkerLockOptions;
   prefix?: string;
   now?: () => Date;
   /** First pause after a failed delivery; doubles with each failure in a row, up to a minute. */
@@ -92,6 +100,7 @@ export function startNotifier(options: NotifierOptions): { worker: Worker; stop(
     ...(options.metrics ? { metrics: options.metrics } : {}),
     // One at a time keeps a channel's alerts in order; Discord's per-channel limit is the bound anyway.
     concurrency: options.concurrency ?? 1,
+    ...options.lock,
   });
   return { worker, stop: () => worker.close() };
 }

@@ -1,5 +1,5 @@
 import { createDiscordRest } from "@zw/discord";
-import { createQueues } from "@zw/queue";
+import { createQueues, workerLockOptions } from "@zw/queue";
 import type { ServiceStarter } from "@zw/service-host";
 import { GuildStore } from "@zw/store";
 import { schedule, validate } from "node-cron";
@@ -26,6 +26,7 @@ export const notifierService: ServiceStarter = ({ config, connection, logger, me
     logger,
     metrics,
     concurrency: config.concurrency.notifier,
+    lock: workerLockOptions(config.workers),
     deps: {
       sink,
       subscription: (guildId, channelId) => guilds.subscription(guildId, channelId),
