@@ -16,7 +16,7 @@ export interface PublishedArticle {
   link?: string;
 }
 
-/** A failure a feed path answers with instead of its feed, for fault tests. */
+/** A failure a path (feed or article page) answers with instead of its content, for fault tests. */
 export type FeedFault =
   | { kind: "status"; status: number }
   | { kind: "hang" }
@@ -28,7 +28,6 @@ export type FeedFault =
 interface FeedState {
   title: string;
   articles: PublishedArticle[];
-  fault: FeedFault | null;
 }
 
 export interface FeedServer {
@@ -37,6 +36,7 @@ export interface FeedServer {
   setFeed(path: string, title: string, articles: PublishedArticle[]): void;
   /** Adds an article to a feed and serves its page. */
   publish(path: string, article: PublishedArticle): void;
+  /** Makes `path` (a feed or an article page) fail until the fault is set back to null. */
   setFault(path: string, fault: FeedFault | null): void;
   /** Requests seen, for assertions: path, method and the conditional headers sent. */
   requests: { path: string; ifNoneMatch: string | null; ifModifiedSince: string | null; status: number }[];
@@ -74,6 +74,7 @@ ${body}
 export async function startFeedServer(): Promise<FeedServer> {
   const feeds = new Map<string, FeedState>();
   const pages = new Map<string, PublishedArticle>();
+  const faults = new Map<string, FeedFault>();
   const sockets = new Set<Socket>();
   const requests: FeedServer["requests"] = [];
   let base = "";
@@ -87,11 +88,12 @@ export async function startFeedServer(): Promise<FeedServer> {
         ifModifiedSince: (req.headers["if-modified-since"] as string | undefined) ?? null,
         status,
       });
-    const feed = feeds.get(path);
-    if (feed?.fault) {
-      serveFault(feed.fault, path, res, record);
+    const fault = faults.get(path);
+    if (fault) {
+      serveFault(fault, path, res, record);
       return;
     }
+    const feed = feeds.get(path);
     if (feed) {
       const xml = renderFeed(base, feed);
       const etag = `"${createHash("sha1").update(xml).digest("hex").slice(0, 16)}"`;
@@ -137,19 +139,18 @@ export async function startFeedServer(): Promise<FeedServer> {
     url: base,
     requests,
     setFeed(path, title, articles) {
-      feeds.set(path, { title, articles: [...articles], fault: feeds.get(path)?.fault ?? null });
+      feeds.set(path, { title, articles: [...articles] });
       for (const a of articles) pages.set(a.path, a);
     },
     publish(path, article) {
-      const feed = feeds.get(path) ?? { title: path, articles: [], fault: null };
+      const feed = feeds.get(path) ?? { title: path, articles: [] };
       feed.articles.push(article);
       feeds.set(path, feed);
       pages.set(article.path, article);
     },
     setFault(path, fault) {
-      const feed = feeds.get(path) ?? { title: path, articles: [], fault: null };
-      feed.fault = fault;
-      feeds.set(path, feed);
+      if (fault) faults.set(path, fault);
+      else faults.delete(path);
     },
     async close() {
       for (const socket of sockets) socket.destroy();
