@@ -83,6 +83,18 @@ describe("loadBaseline", () => {
     expect(await ledger.estimates()).toEqual(estimates);
   });
 
+  it("writes nothing when the extractor fails on any seed", async () => {
+    const ledger = new ClaimLedger(redis, { prefix: "t:" });
+    const failing: ExtractFigures = (text, options) => {
+      if (options.date === null) throw new Error("extractor broke");
+      return goldExtractor(text, options);
+    };
+    await expect(loadBaseline(ledger, { seedsDir, extractFigures: failing })).rejects.toThrow(
+      /extractor broke/,
+    );
+    expect(await ledger.isEmpty()).toBe(true);
+  });
+
   it("does nothing to a ledger that already has claims", async () => {
     const ledger = new ClaimLedger(redis, { prefix: "t:" });
     const { report, figures } = SEED_ARTICLES.s000;

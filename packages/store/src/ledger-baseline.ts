@@ -81,11 +81,14 @@ export async function readSeeds(seedsDir: string): Promise<SeedArticle[]> {
 export async function loadBaseline(ledger: ClaimLedger, options: BaselineOptions): Promise<BaselineResult> {
   const articles = await readSeeds(options.seedsDir);
   if (!(await ledger.isEmpty())) return { loaded: false, articles, events: [] };
+  // Extract every seed before writing any: a failing extractor must not leave half a baseline,
+  // which the next start would take for a loaded one.
+  const extracted = articles.map(({ seed, report, text }) => ({
+    report: { ...report, contentHash: sha256(text) },
+    figures: options.extractFigures(text, { lang: seed.lang, date: seed.date }),
+  }));
   const events: Event[] = [];
-  for (const { seed, report, text } of articles) {
-    const figures = options.extractFigures(text, { lang: seed.lang, date: seed.date });
-    events.push(...(await ledger.ingestArticle({ ...report, contentHash: sha256(text) }, figures)));
-  }
+  for (const { report, figures } of extracted) events.push(...(await ledger.ingestArticle(report, figures)));
   return { loaded: true, articles, events };
 }
 
