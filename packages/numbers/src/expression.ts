@@ -303,6 +303,11 @@ export class ExpressionReader {
     switch (word.type) {
       case "number":
         if (this.lang === "en" && word.value === 1 && isPronounOne(this.text, head)) return undefined;
+        if (
+          head.raw === "Acht" &&
+          /außer\s+$/i.test(this.text.slice(Math.max(0, head.start - 8), head.start))
+        )
+          return undefined; // "außer Acht lassen"
         return {
           apply: (s) => {
             s.addWord(word.value, word.size);
@@ -597,7 +602,8 @@ export class ExpressionReader {
       const tok = this.token(end);
       if (!tok) break;
       if (tok.digits) {
-        if (digits || !tok.digits.plain) break;
+        // "1 point 1", but not "at one point 300 soldiers".
+        if (digits || !tok.digits.plain || !s.lastWasDigits) break;
         digits = this.text.slice(tok.start, tok.end);
         end = tok.end;
         break;
@@ -636,7 +642,7 @@ function isPronounOne(text: string, tok: Token): boolean {
   return /^\s+another\b/i.test(text.slice(tok.end, tok.end + 10));
 }
 
-const VAGUE_BEFORE = /(?:^|[^\p{L}])(mehrere|einige|etliche|viele|paar|ein paar|several|few|many|some)\s+$/iu;
+const VAGUE_BEFORE = /(?:^|[^\p{L}])(mehrere|einige|etliche|viele|paar|several|few|many|some|couple)\s+$/iu;
 function isVagueBefore(text: string, at: number): boolean {
   return VAGUE_BEFORE.test(text.slice(Math.max(0, at - 12), at));
 }

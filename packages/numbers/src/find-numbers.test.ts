@@ -175,6 +175,8 @@ describe("number words", () => {
     expect(de("mehrere Tausend Soldaten und einige hundert Offiziere")).toEqual([]);
     expect(en("several thousand troops, dozens of officers, thousands of shells, millions")).toEqual([]);
     expect(de("Claudia Tausend wuchs auf")).toEqual([]);
+    expect(de("ließ das außer Acht")).toEqual([]);
+    expect(en("a few hundred, a couple hundred, several thousand")).toEqual([]);
   });
 
   it("leaves the German article alone unless asked or qualified", () => {
@@ -183,6 +185,14 @@ describe("number words", () => {
     expect(brief(de("mehr als ein Soldat, als ein Zeichen"))).toEqual([["ein", 1, "cardinal"]]);
     expect(de("Ein Sprecher sagte", { articles: true }).map((n) => [n.text, n.value])).toEqual([["Ein", 1]]);
     expect(de("keiner kam", { articles: true }).map((n) => n.value)).toEqual([0]);
+  });
+
+  it("reads decimals spelled out, but not digits after a spelled-out whole", () => {
+    expect(brief(en("1 point 5 and two point five"))).toEqual([
+      ["1 point 5", 1.5, "cardinal"],
+      ["two point five", 2.5, "cardinal"],
+    ]);
+    expect(en("at one point 300 soldiers").map((n) => n.value)).toEqual([1, 300]);
   });
 
   it("reads English one as a number but not as a pronoun, and a/an only before a number word", () => {
