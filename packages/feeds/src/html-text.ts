@@ -45,6 +45,7 @@ function* htmlTokens(html: string): Generator<HtmlToken> {
 
 /** Collapses spaces within lines and blank lines between paragraphs to one. */
 export function normalizeText(text: string): string {
+  // Spaces first: the second pattern then meets single spaces only and cannot backtrack over long runs.
   return text
     .replace(/[ \t\f\v\r\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, " ")
     .replace(/ *\n */g, "\n")

@@ -226,6 +226,22 @@ describe("parseFeed refusals", () => {
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
+  it("takes linear time on hostile markup (stray '<', many comments, many DOCTYPEs)", async () => {
+    // About 1 MB each; rss-parser's snippet regex alone took 2.5 s for 40 KB of "a<p" and grows quadratically.
+    const hostile = [
+      rss(`<item><description>${"a&lt;p".repeat(200_000)}</description></item>`),
+      rss(`<item><title>${"&lt;b ".repeat(200_000)}</title></item>`),
+      `${"<!---->".repeat(150_000)}<html>`,
+      `<html>${"<link ".repeat(200_000)}`,
+      `<?xml version="1.0"?>${"<!DOCTYPE x [".repeat(100_000)}<rss/>`,
+    ];
+    for (const xml of hostile) {
+      const started = performance.now();
+      await parseFeed(xml, BASE, NOW).catch(() => null);
+      expect(performance.now() - started).toBeLessThan(5_000);
+    }
+  });
+
   it("accepts a plain DOCTYPE without entity declarations", async () => {
     const feed = await parseFeed(
       `<?xml version="1.0"?><!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN"

@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import Parser from "rss-parser";
 import { canonicalUrl } from "./canonical-url";
 import { FeedError } from "./feed-error";
@@ -35,6 +36,14 @@ interface RawItem extends Parser.Item {
 
 type AtomEntry = Record<string, unknown[] | undefined>;
 
+// rss-parser computes a "contentSnippet" of every description and content with a regex that takes quadratic
+// time on stray "<" characters: one hostile 5 MB feed would stall a worker for hours. The snippet is never
+// used here, so it is switched off in rss-parser's shared utils module.
+const rssParserUtils = createRequire(import.meta.url)("rss-parser/lib/utils.js") as {
+  getSnippet: (html: string) => string;
+};
+rssParserUtils.getSnippet = () => "";
+
 function createParser(): Parser<Record<string, unknown>, RawItem> {
   // The raw RSS description, so it can be told apart from Atom's <content> (rss-parser names both "content").
   const parser = new Parser<Record<string, unknown>, RawItem>({ customFields: { item: ["description"] } });
@@ -68,9 +77,13 @@ function rejectNonFeed(xml: string): void {
       `the response is ${what}, not RSS or Atom (it starts "${start.slice(0, 40)}")`,
     );
   }
-  if (/^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>])/i.test(head)) {
-    const alternate = /<link[^>]+type=["']application\/(?:rss|atom)\+xml["'][^>]*>/i.exec(xml)?.[0];
-    const href = alternate ? /href=["']([^"']+)["']/i.exec(alternate)?.[1] : undefined;
+  // Each comment ends at its first "-->", so the pattern cannot backtrack exponentially over many comments.
+  if (/^\s*(?:<\?xml[^>]*>\s*)?(?:<!--(?:[^-]|-(?!->))*-->\s*)*<(?:!doctype\s+html|html[\s>])/i.test(head)) {
+    // [^<>] keeps the scan linear on hostile markup; a page's feed link sits in its head.
+    const alternate = /<link[^<>]+type=["']application\/(?:rss|atom)\+xml["'][^<>]*>/i.exec(
+      xml.slice(0, 65_536),
+    );
+    const href = alternate ? /href=["']([^"']+)["']/i.exec(alternate[0])?.[1] : undefined;
     throw new FeedError(
       "not_a_feed",
       `the URL returned an HTML page, not a feed${href ? ` (the page names a feed at ${href})` : ""}`,
@@ -78,9 +91,20 @@ function rejectNonFeed(xml: string): void {
   }
   // sax neither expands DTD entities nor fetches external ones, but a document that declares them is an attack
   // (billion laughs, XXE) or broken; say so rather than fail on the first undefined entity.
-  if (/<!DOCTYPE[^>[]*\[[^\]]*<!ENTITY/i.test(xml)) {
+  if (declaresEntities(xml)) {
     throw new FeedError("malformed", "the feed declares XML entities (<!ENTITY>), which are refused");
   }
+}
+
+/** True when the DOCTYPE has an internal subset with an <!ENTITY>; found with plain searches, in linear time. */
+function declaresEntities(xml: string): boolean {
+  const doctype = xml.search(/<!DOCTYPE/i);
+  if (doctype < 0) return false;
+  const subset = xml.indexOf("[", doctype);
+  const close = xml.indexOf(">", doctype);
+  if (subset < 0 || (close >= 0 && close < subset)) return false;
+  const end = xml.indexOf("]", subset);
+  return /<!ENTITY/i.test(xml.slice(subset, end < 0 ? undefined : end));
 }
 
 function identifier(value: unknown): string | null {
