@@ -543,16 +543,25 @@ export class ExpressionReader {
   private denominatorAt(tok: Token, numerator: number): { value: number; end: number } | undefined {
     const w = tok.word;
     if (w?.type === "fraction") return { value: w.denominator, end: tok.end };
-    if (w?.type === "ordinal")
-      return w.value >= 3 && numerator === 1 ? { value: w.value, end: tok.end } : undefined;
+    if (w?.type === "ordinal") {
+      const fraction = w.value >= 3 && numerator === 1 && this.endsFraction(tok.end);
+      return fraction ? { value: w.value, end: tok.end } : undefined;
+    }
     if (w?.type !== "number" || w.size !== "tens" || this.lang !== "en") return undefined;
     const hyphen = this.token(tok.end);
     const unit = hyphen?.raw === "-" ? this.token(hyphen.end) : hyphen;
     const u = unit?.word;
     if (!unit || !u) return undefined;
-    const value =
-      u.type === "fraction" ? u.denominator : u.type === "ordinal" && numerator === 1 ? u.value : 0;
+    const singular = u.type === "ordinal" && numerator === 1 && this.endsFraction(unit.end);
+    const value = u.type === "fraction" ? u.denominator : singular ? u.value : 0;
     return value >= 1 && value <= 9 ? { value: w.value + value, end: unit.end } : undefined;
+  }
+
+  /** A singular "a third" is a fraction before "of" or the end of a phrase, not in "a third time". */
+  private endsFraction(at: number): boolean {
+    if (!isLetterAt(this.text, skipBlanksForward(this.text, at))) return true;
+    const next = this.token(at)?.raw.toLowerCase();
+    return next === "of" || next === "and" || next === "or";
   }
 
   /** "fifty-four hundredths" starting at the tens word `tok`. */

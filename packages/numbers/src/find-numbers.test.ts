@@ -149,6 +149,7 @@ describe("number words", () => {
     ["a dozen", 12],
     ["half a dozen", 6],
     ["two thirds", 2 / 3],
+    ["a third of", 1 / 3],
     ["a hundred", 100],
     ["two point five", 2.5],
     ["seven hundred twenty-one thousand and twelve", 721012],
@@ -229,6 +230,10 @@ describe("kinds", () => {
   ] as const)("%j is %s %s", (text, lang, written, kind) => {
     const n = only(text, findNumbers(text, { lang }));
     expect([n.text, n.kind]).toEqual([written, kind]);
+  });
+
+  it("reads 'a third time' as an ordinal, not a fraction", () => {
+    expect(brief(en("for a third time"))).toEqual([["third", 3, "ordinal"]]);
   });
 
   it("reads compound ordinals whole, so their tens are no cardinal", () => {
