@@ -158,6 +158,10 @@ export const METRIC_EXTRA_CUES: Partial<
       "based in",
       "operating in",
       "on the front",
+      "moved to",
+      "moved into",
+      "massed",
+      "amassed",
     ],
   },
   troops_in_training: {
@@ -225,7 +229,13 @@ export const METRIC_EXTRA_CUES: Partial<
   },
   mlrs_delivered: {
     de: ["raketenwerfer", "raketenstartsystem", "raketensystem"],
-    en: ["rocket launcher", "rocket systems", "mlrs"],
+    en: [
+      "rocket launcher",
+      "rocket systems",
+      "mlrs",
+      "multiple launch rocket system",
+      "launch rocket system",
+    ],
   },
   artillery_systems_delivered: {
     de: ["artilleriesystem", "artilleriegeschütz", "geschütz"],
@@ -460,6 +470,32 @@ export const OUTLETS: readonly string[] = [
   "radio free europe",
   "rferl",
 ];
+
+/**
+ * Speakers named by a pronoun or a generic noun ("he said", "sagte er", "the agency said"): they
+ * are the source last named before. German pronouns also count after the verb ("sagte er").
+ */
+export const ANAPHORIC_SPEAKERS = {
+  before: [
+    "he",
+    "she",
+    "they",
+    "it",
+    "er",
+    "sie",
+    "wir",
+    "we",
+    "the agency",
+    "the spy agency",
+    "the ministry",
+    "the official",
+    "die behörde",
+    "das ministerium",
+    "der geheimdienst",
+    "die agentur",
+  ],
+  after: ["er", "sie", "der geheimdienst", "die behörde", "das ministerium"],
+} as const;
 
 /** Region names, canonical (English) name first; the others are how texts spell it. */
 export const REGIONS: readonly (readonly [string, ...string[]])[] = [

@@ -1,10 +1,13 @@
 import type { SourceId } from "@zw/core";
 import type { CueHit, TextCues } from "./cue-matcher";
-import { attributionAnchors, type SourceMention, sourceMentions } from "./lexicons";
+import { attributionAnchors, INVERTED_ANAPHORIC, type SourceMention, sourceMentions } from "./lexicons";
 
-/** A source a sentence attributes its content to; `source: null` is an outlet reprinting it. */
+/**
+ * A source a sentence attributes its content to; `source: null` is an outlet reprinting it,
+ * "anaphoric" a pronoun or generic noun ("he said", "the agency said") for the last one named.
+ */
 export interface Attribution {
-  source: SourceId | null;
+  source: SourceId | null | "anaphoric";
   /** Where the source is named. */
   at: number;
   end: number;
@@ -73,7 +76,12 @@ function speakerOf(
       const subject = before(VERB_SUBJECT_BEFORE);
       // "sagte Budanow", "said the agency": the subject right after the verb, not in a "dass" clause.
       const next = after(VERB_SUBJECT_AFTER);
-      const inverted = next && !INVERSION_BREAK.test(text.slice(anchor.end, next.start)) ? next : undefined;
+      const inverted =
+        next &&
+        !INVERSION_BREAK.test(text.slice(anchor.end, next.start)) &&
+        (next.value !== "anaphoric" || INVERTED_ANAPHORIC.has(text.slice(next.start, next.end).toLowerCase()))
+          ? next
+          : undefined;
       if (!subject) return inverted;
       if (!inverted) return subject;
       return anchor.start - subject.end <= inverted.start - anchor.end ? subject : inverted;

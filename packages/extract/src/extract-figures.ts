@@ -12,6 +12,7 @@ import { type Attribution, findAttributions } from "./attribution";
 import { claimDate } from "./claim-date";
 import { isWordChar, TextCues } from "./cue-matcher";
 import {
+  anaphora,
   clauseCues,
   countNouns,
   cueIndex,
@@ -112,6 +113,8 @@ function notACount(text: string, from: number, numberStart: number): boolean {
 
 const PERCENT_WORD = /^\s*(?:%|prozent\b|percent\b|per cent\b|pct\b)/i;
 const SEPARATOR = /,|;|\s(?:und|and|sowie|oder|or|while|während|whereas|but|aber)\s/g;
+/** How many sentences back "he said" looks for the source it stands for. */
+const ANAPHORA_REACH = 3;
 const OWN_SIDE = /\b(?:it|we|our|its|wir|unsere[nmrs]?|eigenen?)\s/i;
 const COORDINATION = /,|\s(?:und|and|sowie|oder|or|while|während|including|darunter|davon)\s/;
 const PREPOSITION_BEFORE = /(?:^|\s)(?:auf|at|to|bei|of|on|around|by)\s*$/i;
@@ -200,7 +203,7 @@ class Article {
     index: number,
     c: Candidate,
     previous: { candidate: Candidate; northKorean: boolean } | null,
-  ) {
+  ): boolean {
     const { phrase } = c;
     const s = this.sentences[index]!;
     const { text, cues } = this;
@@ -219,6 +222,11 @@ class Article {
         }
         return false;
       case "none": {
+        // "Of those, at least 3,000 ...", "Davon wurden 300 ...": the subject of the sentence before.
+        if (cues.has(anaphora, Math.max(c.segment[0], phrase.start - 25), phrase.start)) {
+          phrase.head = { kind: "pronoun" };
+          return this.accept(index, c, previous);
+        }
         // "400 nordkoreanische Soldaten gefallen und rund 3.600 verletzt": the noun is shared.
         const between = previous ? text.slice(previous.candidate.phrase.end, phrase.start) : "";
         if (previous && between.length <= 40 && COORDINATION.test(between)) {
@@ -270,7 +278,11 @@ class Article {
       }
       return best?.metric ?? null;
     };
-    const metric = nearest(false) ?? nearest(true) ?? "troops_deployed_total";
+    // "11,000 North Korean troops were in the Kursk region": a place and no verb says where they are.
+    const strong = nearest(false);
+    const atPlace = !strong && this.specificPlace(c.segment[0], c.segment[1]) !== null;
+    const metric =
+      strong ?? (atPlace ? "troops_in_region" : null) ?? nearest(true) ?? "troops_deployed_total";
     const contingent = metric === "troops_deployed_total" || metric === "troops_in_region";
     return phrase.additional && contingent ? "troops_additional" : metric;
   }
@@ -326,17 +338,17 @@ class Article {
     const own = this.attributions(index);
     const inSegment = own.find((a) => a.source && a.at >= c.segment[0] && a.at < c.segment[1]);
     const named = inSegment ?? own.find((a) => a.source);
-    if (named) return named.source;
+    if (named) return named.source as SourceId;
     // The attribution may sit in the previous sentence or in the paragraph's lead.
     const s = this.sentences[index]!;
     const prev = this.sentences[index - 1];
     if (prev && prev.paragraph === s.paragraph) {
       const fromPrev = this.attributions(index - 1).find((a) => a.source);
-      if (fromPrev) return fromPrev.source;
+      if (fromPrev) return fromPrev.source as SourceId;
     }
     let lead = index;
     while (lead > 0 && this.sentences[lead - 1]!.paragraph === s.paragraph) lead--;
-    if (lead < index - 1) return this.attributions(lead).find((a) => a.source)?.source ?? null;
+    if (lead < index - 1) return (this.attributions(lead).find((a) => a.source)?.source as SourceId) ?? null;
     return null;
   }
 
@@ -350,14 +362,32 @@ class Article {
     return date;
   }
 
+  /** The sentence's attributions, "he said" and "the agency said" resolved to the last source named. */
   private attributions(index: number): Attribution[] {
     let found = this.attributionMemo.get(index);
     if (!found) {
       const s = this.sentences[index]!;
-      found = findAttributions(this.cues, s.start, s.end);
+      found = findAttributions(this.cues, s.start, s.end).map((a) =>
+        a.source === "anaphoric" ? { ...a, source: this.lastNamedSource(index) } : a,
+      );
       this.attributionMemo.set(index, found);
     }
     return found;
+  }
+
+  private lastNamedSource(index: number): SourceId | null {
+    for (let k = index - 1; k >= Math.max(0, index - ANAPHORA_REACH); k--) {
+      const named = this.attributions(k).findLast((a) => a.source);
+      if (named) return named.source as SourceId;
+    }
+    return null;
+  }
+
+  private specificPlace(from: number, to: number): string | null {
+    return (
+      this.cues.scan(regions, from, to).find((h) => h.value !== "Russia" && h.value !== "Ukraine")?.value ??
+      null
+    );
   }
 
   private regionOf(metric: MetricId, c: Candidate, s: Sentence): string | null {

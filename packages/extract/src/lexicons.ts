@@ -1,5 +1,6 @@
 import {
   ANAPHORA,
+  ANAPHORIC_SPEAKERS,
   ATTRIBUTION_CUES,
   COUNT_NOUNS,
   DENIAL_CUES,
@@ -90,11 +91,16 @@ export const qualifierCues = new Lexicon<QualifierId>(
   QUALIFIERS.flatMap((q) => pairs([...q.cues.de, ...q.cues.en], q.id)),
 );
 
-export type SourceMention = SourceId | "outlet";
+/** A name that may be a speaker: a source, an outlet (a reprint), or a pronoun for the last one. */
+export type SourceMention = SourceId | "outlet" | "anaphoric";
 export const sourceMentions = new Lexicon<SourceMention>([
+  ...pairs(ANAPHORIC_SPEAKERS.before, "anaphoric" as const),
   ...SOURCES.flatMap((s) => pairs(s.cues, s.id as SourceId)),
   ...pairs(OUTLETS, "outlet" as const),
 ]);
+
+/** Pronouns that may follow their verb ("sagte er"); in English "said it" is no speaker. */
+export const INVERTED_ANAPHORIC = new Set<string>(ANAPHORIC_SPEAKERS.after);
 
 export type AnchorKind = "before" | "nouns" | "after" | "verbs";
 export const attributionAnchors = new Lexicon<AnchorKind>(
