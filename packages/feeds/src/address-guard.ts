@@ -175,3 +175,17 @@ export async function assertPublicUrl(url: string, lookup?: LookupFunction): Pro
   });
   return parsed;
 }
+
+/**
+ * Why a feed URL may not be added: its host is a local name or a private or reserved address, by
+ * literal or by what its name resolves to now. Null when it may be added, also when the name does
+ * not resolve from here: the fetch decides then, and checks every connection's address again.
+ */
+export async function privateTargetRefusal(url: string, lookup?: LookupFunction): Promise<string | null> {
+  try {
+    await assertPublicUrl(url, lookup);
+    return null;
+  } catch (error) {
+    return error instanceof FeedError && error.reason === "blocked_address" ? error.message : null;
+  }
+}

@@ -221,6 +221,33 @@ describe("fetchFeed SSRF guard (allowPrivate false)", () => {
     });
   }
 
+  it("refuses a public feed redirecting to 127.0.0.1, where a feed server is listening", async () => {
+    const internal = await serve((_req, res) => sendFeed(res));
+    // 127.0.0.2 stands in for the public address here, so the redirect target can be 127.0.0.1 itself.
+    const outside = await startLocalServer((_req, res) => {
+      res.writeHead(301, { Location: `${internal.origin}/feed` });
+      res.end();
+    }, "127.0.0.2");
+    servers.push(outside);
+    const lookup = fakeResolver({ "feed.example": "127.0.0.2" });
+    const isAllowedAddress = (address: string) => address === "127.0.0.2";
+    const error = await failure(
+      fetchFeed(
+        `http://feed.example:${outside.port}/`,
+        options({ allowPrivate: false, isAllowedAddress, lookup }),
+      ),
+    );
+    expect(error).toMatchObject({
+      reason: "blocked_address",
+      message: "127.0.0.1 is a private or reserved address; refused",
+    });
+    expect(outside.requests).toHaveLength(1);
+    expect(internal.requests).toHaveLength(0);
+    // The same redirect with private feeds allowed reaches the feed: the refusal above is the guard's doing.
+    expect(await fetchFeed(`${outside.origin}/`, options())).toMatchObject({ status: "ok" });
+    expect(internal.requests).toHaveLength(1);
+  });
+
   it("checks the address each connection actually uses (a rebinding name is caught on the next hop)", async () => {
     let calls = 0;
     const rebinding = fakeResolver({});

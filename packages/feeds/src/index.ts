@@ -1,4 +1,4 @@
-export { type AddressPolicy, assertPublicUrl, isPublicAddress } from "./address-guard";
+export { type AddressPolicy, assertPublicUrl, isPublicAddress, privateTargetRefusal } from "./address-guard";
 export { canonicalUrl } from "./canonical-url";
 export { contentHash } from "./content-hash";
 export { decodeText } from "./decode-text";

@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type RequestListener } from "no
 import type { AddressInfo, LookupFunction } from "node:net";
 import { type FetchLimits, FetchLimitsSchema } from "@zw/core";
 
-/** A real HTTP server on 127.0.0.1 for tests; records the headers of every request it gets. */
+/** A real HTTP server on a loopback address for tests; records the headers of every request it gets. */
 export interface LocalServer {
   origin: string;
   port: number;
@@ -10,16 +10,17 @@ export interface LocalServer {
   close(): Promise<void>;
 }
 
-export async function startLocalServer(handler: RequestListener): Promise<LocalServer> {
+/** host: another loopback address (127.0.0.2 on Linux) lets tests stand one server in for a public one. */
+export async function startLocalServer(handler: RequestListener, host = "127.0.0.1"): Promise<LocalServer> {
   const requests: IncomingHttpHeaders[] = [];
   const server = createServer((req, res) => {
     requests.push(req.headers);
     handler(req, res);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://${host}:${port}`,
     port,
     requests,
     close: () =>
