@@ -24,6 +24,7 @@ import { startTestRedis, type TestRedis } from "./fixtures/redis";
 const A = "100000000000000001";
 const A1 = "100000000000000011";
 const A2 = "100000000000000012";
+const A3 = "100000000000000013";
 const B = "200000000000000001";
 const B1 = "200000000000000011";
 const ROLE = "100000000000000099";
@@ -60,7 +61,7 @@ function figure(overrides: Partial<Figure>): Figure {
 beforeAll(async () => {
   fake = await startFakeDiscord({
     guilds: [
-      { id: A, channels: [A1, A2] },
+      { id: A, channels: [A1, A2], forbiddenChannels: [A3] },
       { id: B, channels: [B1] },
     ],
     heartbeatIntervalMs: 300,
@@ -141,7 +142,11 @@ describe("the bot on the gateway", () => {
   });
 
   it("heartbeats and gets acknowledged", async () => {
-    await fake.waitUntil(() => fake.gatewayReceived.filter((p) => p.op === 1).length >= 3, 5_000, "3 heartbeats");
+    await fake.waitUntil(
+      () => fake.gatewayReceived.filter((p) => p.op === 1).length >= 3,
+      5_000,
+      "3 heartbeats",
+    );
     await fake.waitUntil(() => bot.client.ws.ping >= 0, 5_000, "a measured ping");
   });
 
@@ -331,6 +336,13 @@ describe("/subscribe, /subscriptions, /unsubscribe", () => {
       quietHours: { from: 22, to: 6 },
       pausedReason: null,
     });
+  });
+
+  it("warns when the bot cannot post in the channel", async () => {
+    const reply = await run({ command: "subscribe", options: { channel: A3 } });
+    expect(reply.text).toContain(`⚠ I cannot post in <#${A3}> yet, I lack: View Channel.`);
+    await run({ command: "unsubscribe", options: { channel: A3 } });
+    expect((await run({ command: "subscribe", options: { channel: A2 } })).text).not.toContain("⚠");
   });
 
   it("changing one option keeps the others", async () => {

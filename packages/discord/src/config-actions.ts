@@ -1,6 +1,6 @@
 import { DEFAULT_EVENT_TYPES, type Feed, type Subscription } from "@zw/core";
 import type { GuildStore } from "@zw/store";
-import type { z } from "zod";
+import { ZodError, type z } from "zod";
 import { FeedOptionsSchema, KeywordOptionsSchema, SubscribeOptionsSchema } from "./options";
 
 /**
@@ -46,15 +46,24 @@ export async function changeKeyword(
   return { changed, keyword };
 }
 
-/** Adds or removes a feed of a guild (or of the operator, with GLOBAL_SCOPE). */
+/** Why a feed URL may not be added (it targets a private address), or null; see @zw/feeds. */
+export type FeedUrlRefusal = (url: string) => Promise<string | null>;
+
+/**
+ * Adds or removes a feed of a guild (or of the operator, with GLOBAL_SCOPE). A URL `refusal`
+ * objects to is not added: the reason is the url option's error, as for a malformed URL.
+ */
 export async function changeFeed(
   store: GuildStore,
   action: ListAction,
   scope: string,
   input: z.input<typeof FeedOptionsSchema>,
+  refusal?: FeedUrlRefusal,
 ): Promise<{ changed: boolean; feed: Pick<Feed, "url"> }> {
   const options = FeedOptionsSchema.parse(input);
   const url = new URL(options.url).href;
+  const refused = action === "add" ? await refusal?.(url) : null;
+  if (refused) throw new ZodError([{ code: "custom", path: ["url"], message: refused, input: url }]);
   const changed =
     action === "add"
       ? await store.addFeed(scope, { url, name: options.name ?? null, lang: options.lang ?? null })

@@ -11,7 +11,7 @@ import {
 } from "discord.js";
 import { ZodError } from "zod";
 import { CONFIG_COMMANDS } from "./commands";
-import { changeFeed, changeKeyword, subscribeChannel } from "./config-actions";
+import { changeFeed, changeKeyword, type FeedUrlRefusal, subscribeChannel } from "./config-actions";
 import {
   describeIssues,
   EstimateOptionsSchema,
@@ -43,6 +43,8 @@ export interface CommandDeps {
   ledger: LedgerReader | null;
   status: StatusSource;
   previewFeed: PreviewFeed | null;
+  /** Refuses /feeds add of URLs on private addresses (absent when the operator allows them). */
+  feedUrlRefusal?: FeedUrlRefusal;
   /** The operator's configured feeds (config.feeds), which /status reports beside the guild's own. */
   defaultFeedUrls?: string[];
   /** Share by which approximate values are widened when /estimate looks for open conflicts. */
@@ -62,6 +64,8 @@ export interface CommandContext {
   command: string;
   subcommand: string | null;
   option(name: string): OptionValue;
+  /** Permissions the bot lacks to post alerts in a channel; null when it cannot tell. */
+  botMissing?(channelId: string): string[] | null;
 }
 
 export interface Reply extends MessageBody {
@@ -152,7 +156,9 @@ async function dispatch(ctx: CommandContext, deps: CommandDeps, r: Replies): Pro
         quietHours: optional(ctx.option("quiet_hours")),
       } as Parameters<typeof subscribeChannel>[1]);
       const body = subscriptionsView([(await store.subscription(ctx.guildId, channelId))!], ctx.lang);
-      return { ...body, content: r.subscribed(`<#${channelId}>`, created) };
+      const missing = ctx.botMissing?.(channelId) ?? [];
+      const warning = missing.length ? `\n${r.cannotPost(`<#${channelId}>`, missing.join(", "))}` : "";
+      return { ...body, content: r.subscribed(`<#${channelId}>`, created) + warning };
     }
     case "unsubscribe": {
       const channelId = String(ctx.option("channel") ?? ctx.channelId);
@@ -209,7 +215,13 @@ async function feedsCommand(ctx: CommandContext, deps: CommandDeps, r: Replies):
     }
     default: {
       const action = ctx.subcommand === "add" ? "add" : "remove";
-      const { changed, feed } = await changeFeed(deps.store, action, ctx.guildId, { url });
+      const { changed, feed } = await changeFeed(
+        deps.store,
+        action,
+        ctx.guildId,
+        { url },
+        deps.feedUrlRefusal,
+      );
       const shown = `<${feed.url}>`;
       if (action === "add") return say(changed ? r.feedAdded(shown) : r.feedExists(shown));
       return say(changed ? r.feedRemoved(shown) : r.feedMissing(shown));
@@ -222,6 +234,13 @@ function optional(value: OptionValue): string | number | boolean | undefined {
 }
 
 // discord.js adapter
+
+/** What posting an alert needs, with the names Discord's settings show. */
+const POST_PERMISSIONS = [
+  [PermissionFlagsBits.ViewChannel, "View Channel"],
+  [PermissionFlagsBits.SendMessages, "Send Messages"],
+  [PermissionFlagsBits.EmbedLinks, "Embed Links"],
+] as const;
 
 function guessLang(interaction: Interaction): Lang {
   const locale = interaction.guildLocale ?? interaction.locale ?? "";
@@ -239,6 +258,14 @@ function contextOf(interaction: ChatInputCommandInteraction, lang: Lang): Comman
     command: interaction.commandName,
     subcommand: interaction.options.getSubcommand(false),
     option: (name) => (interaction.options.get(name)?.value as OptionValue | undefined) ?? null,
+    botMissing: (channelId) => {
+      const guild = interaction.guild;
+      const me = guild?.members.me;
+      const channel = guild?.channels.cache.get(channelId);
+      const permissions = me && channel && "permissionsFor" in channel ? channel.permissionsFor(me) : null;
+      if (!permissions) return null;
+      return POST_PERMISSIONS.filter(([flag]) => !permissions.has(flag)).map(([, name]) => name);
+    },
   };
 }
 

@@ -1,5 +1,11 @@
 export { CONFIG_COMMANDS, commandDefinitions, registerCommands } from "./commands";
-export { changeFeed, changeKeyword, type ListAction, subscribeChannel } from "./config-actions";
+export {
+  changeFeed,
+  changeKeyword,
+  type FeedUrlRefusal,
+  type ListAction,
+  subscribeChannel,
+} from "./config-actions";
 export {
   autocompleteChoices,
   type CommandContext,

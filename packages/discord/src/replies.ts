@@ -15,10 +15,14 @@ const de = {
   keywordsList: (n: number, list: string) => `Beobachtete Stichwörter (${n}): ${list}`,
   subscribed: (channel: string, created: boolean) =>
     created ? `${channel} bekommt jetzt Meldungen.` : `Abo für ${channel} aktualisiert.`,
+  cannotPost: (channel: string, missing: string) =>
+    `⚠ Ich kann in ${channel} noch nicht posten, mir fehlt: ${missing}. Meldungen dorthin scheitern und pausieren das Abo; Rechte geben, dann ` /
+    subscribe` erneut.`,
   unsubscribed: (channel: string) => `${channel} bekommt keine Meldungen mehr.`,
   notSubscribed: (channel: string) => `${channel} hat kein Abo.`,
   subscriptionsNone: "Keine Abos. Lege eines mit `/subscribe` an.",
   subscriptionsTitle: "Abos",
+  channel: "Kanal",
   all: "alle",
   digestDaily: "Tageszusammenfassung",
   quiet: (from: number, to: number) => `ruhig ${from}–${to} Uhr UTC`,
@@ -100,10 +104,14 @@ const en: typeof de = {
   keywordsList: (n: number, list: string) => `Watched keywords (${n}): ${list}`,
   subscribed: (channel: string, created: boolean) =>
     created ? `${channel} now gets alerts.` : `Subscription of ${channel} updated.`,
+  cannotPost: (channel: string, missing: string) =>
+    `⚠ I cannot post in ${channel} yet, I lack: ${missing}. Alerts there would fail and pause the subscription; grant them, then ` /
+    subscribe` again.`,
   unsubscribed: (channel: string) => `${channel} no longer gets alerts.`,
   notSubscribed: (channel: string) => `${channel} has no subscription.`,
   subscriptionsNone: "No subscriptions. Create one with `/subscribe`.",
   subscriptionsTitle: "Subscriptions",
+  channel: "Channel",
   all: "all",
   digestDaily: "daily digest",
   quiet: (from: number, to: number) => `quiet ${from}–${to} UTC`,

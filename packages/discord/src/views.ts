@@ -131,7 +131,7 @@ export function historyView(metric: MetricId, claims: Claim[], days: number, lan
 export function subscriptionsView(subscriptions: Subscription[], lang: Lang): MessageBody {
   const r = REPLIES[lang];
   if (subscriptions.length === 0) return { content: r.subscriptionsNone, embeds: [] };
-  const fields = subscriptions.map((s) => {
+  const fields = subscriptions.map((s, i) => {
     const parts = [
       `${r.events}: ${s.events.join(", ")}`,
       `${r.metrics}: ${s.metrics.length ? s.metrics.join(", ") : r.all}`,
@@ -141,7 +141,8 @@ export function subscriptionsView(subscriptions: Subscription[], lang: Lang): Me
     if (s.digest) parts.push(r.digestDaily);
     if (s.quietHours) parts.push(r.quiet(s.quietHours.from, s.quietHours.to));
     if (s.pausedReason) parts.push(r.paused(escapeFeedText(s.pausedReason)));
-    return { name: `#${s.channelId}`, value: `<#${s.channelId}>\n${parts.join("\n")}` };
+    // Field names do not render channel mentions, so the channel leads the value.
+    return { name: `${r.channel} ${i + 1}`, value: `<#${s.channelId}>\n${parts.join("\n")}` };
   });
   return fitMessage({ embeds: [{ title: r.subscriptionsTitle, color: COLOR, fields }] });
 }
