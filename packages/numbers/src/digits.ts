@@ -10,6 +10,7 @@
  * Swiss apostrophes (' ’) group thousands only in runs of exactly three digits after a first
  * group of one to three ("1 234 567", "12'000"), so "423 0000" stays two numbers.
  */
+import type { Lang } from "./lexicon";
 
 export interface DigitNumber {
   value: number;
@@ -20,8 +21,6 @@ export interface DigitNumber {
   /** Written as one plain run of digits, no separators ("2024", not "2.024"). */
   plain: boolean;
 }
-
-export type Notation = "de" | "en";
 
 const SPACE_SEPARATORS = " \u00A0\u202F\u2009";
 const APOSTROPHES = "'’";
@@ -45,7 +44,7 @@ function isSeparator(ch: string): boolean {
  * The number at `at`, which must be a digit or a "." / "," directly followed by a digit
  * (".77", ",77"). Returns undefined when there is no number there.
  */
-export function readDigits(text: string, at: number, notation: Notation): DigitNumber | undefined {
+export function readDigits(text: string, at: number, notation: Lang): DigitNumber | undefined {
   const first = text[at];
   if (first === "." || first === ",") {
     const end = digitRunEnd(text, at + 1);

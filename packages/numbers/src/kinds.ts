@@ -152,12 +152,8 @@ export function kindOf(text: string, e: Expression, lang: Lang): NumberKind {
   const next = wordAfter(text, dotted ? e.end + 1 : e.end);
   const previous = wordBefore(text, e.start).toLowerCase();
   const dayLike = e.value >= 1 && e.value <= 31;
-  if (dayLike && MONTHS.has(next.toLowerCase())) return "date";
-  if (
-    MONTHS.has(previous) ||
-    MONTHS.has(wordBeforeDot(text, e.start).toLowerCase()) ||
-    afterMonthDay(text, e.start)
-  ) {
+  if (dayLike && isMonth(next)) return "date";
+  if (isMonth(wordBeforeDot(text, e.start)) || afterMonthDay(text, e.start)) {
     if (dayLike) return "date";
     if (e.plainDigits && e.value >= 1000 && e.value <= 2100) return "year";
   }
@@ -187,10 +183,17 @@ function opensClause(text: string, at: number): boolean {
   return before === 0 || '.;:!?()\n–—"„“«»'.includes(text[before - 1]!);
 }
 
+/** A month's name or abbreviation; "may" and "march" only capitalised, else they are verbs. */
+function isMonth(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (!MONTHS.has(lower)) return false;
+  return !(lower === "may" || lower === "march" || lower === "mar") || word[0] !== lower[0];
+}
+
 /** "November 5, 2024": the year after an English month and day. */
 function afterMonthDay(text: string, at: number): boolean {
   const m = /(\p{L}+)\.? \d{1,2}, ?$/u.exec(text.slice(Math.max(0, at - 16), at));
-  return m !== null && MONTHS.has(m[1]!.toLowerCase());
+  return m !== null && isMonth(m[1]!);
 }
 
 /** "1950 bis 1953", "1950–1953", "2024/25": a span of years. */

@@ -34,7 +34,7 @@ const scale = (value: number, plural = false): Word => ({ type: "scale", value, 
 const fraction = (denominator: number): Word => ({ type: "fraction", denominator });
 
 /** German words other than the cardinal compounds, which german-words.ts reads. */
-export const GERMAN_WORDS = table([
+const GERMAN_WORDS = table([
   ["null", num(0)],
   ["million", scale(1e6)],
   ["millionen", scale(1e6, true)],
@@ -124,7 +124,7 @@ const ENGLISH_ORDINALS: [string, number][] = [
   ["trillionth", 1e12],
 ];
 
-export const ENGLISH_WORDS = table([
+const ENGLISH_WORDS = table([
   ...ENGLISH_UNITS.map((w, i): [string, Word] => [w, num(i)]),
   ...ENGLISH_TEENS.map((w, i): [string, Word] => [w, num(10 + i)]),
   ...ENGLISH_TENS.map((w, i): [string, Word] => [w, num(20 + 10 * i)]),
