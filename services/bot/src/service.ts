@@ -1,6 +1,7 @@
+import { privateTargetRefusal } from "@zw/feeds";
 import { createQueues } from "@zw/queue";
 import type { ServiceStarter } from "@zw/service-host";
-import { ClaimLedger, FeedStateStore, GuildStore } from "@zw/store";
+import { ClaimLedger, DeliveryLog, FeedStateStore, GuildStore } from "@zw/store";
 import { startBot } from "./bot";
 import { feedPreviewer } from "./preview-feed";
 import { pipelineStatus } from "./status-source";
@@ -13,13 +14,19 @@ export const botService: ServiceStarter = async ({ config, connection, logger })
   }
   const ledger = new ClaimLedger(connection, { thresholds: config.thresholds });
   const queues = createQueues(connection);
+  const deliveries = new DeliveryLog(connection);
   const bot = await startBot({
     config,
     logger,
     store: new GuildStore(connection, { limits: config.limits }),
     ledger,
-    status: pipelineStatus({ feedState: new FeedStateStore(connection), queues: queues.list }),
+    status: pipelineStatus({
+      feedState: new FeedStateStore(connection),
+      queues: queues.list,
+      lastAlertAt: () => deliveries.lastDeliveryAt(),
+    }),
     previewFeed: feedPreviewer({ config, ledger }),
+    ...(config.allowPrivateFeeds ? {} : { feedUrlRefusal: (url: string) => privateTargetRefusal(url) }),
     defaultFeedUrls: config.feeds.map((f) => f.url),
     approxWiden: config.thresholds.approxWiden,
   });

@@ -2,6 +2,7 @@ import type { AlertJob, Subscription } from "@zw/core";
 import { SubscriptionSchema } from "@zw/core";
 import { createQueues, type Queues } from "@zw/queue";
 import { connectRedis } from "@zw/redis";
+import { DeliveryLog } from "@zw/store";
 import type { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTestRedis, type TestRedis } from "../../../tests/fixtures/redis";
@@ -82,7 +83,7 @@ describe("startNotifier", () => {
   function run(sink: AlertSink) {
     const notifier = startNotifier({
       connection: redis,
-      redis,
+      deliveries: new DeliveryLog(redis),
       alertQueue: queues.alert,
       logger: silent,
       deps: {

@@ -7,8 +7,8 @@ import {
   type WorkerLockOptions,
   type WorkerMetrics,
 } from "@zw/queue";
+import type { DeliveryLog } from "@zw/store";
 import { DelayedError, type Job, type Queue, RateLimitError, UnrecoverableError, type Worker } from "bullmq";
-import type { Redis } from "ioredis";
 import type { AlertSink } from "./alert-sink";
 
 export interface NotifierDeps {
@@ -22,39 +22,35 @@ export interface NotifierDeps {
 
 export interface NotifierOptions {
   connection: Connection;
-  /** Redis for the sent log (may be the worker connection). */
-  redis: Redis;
+  deliveries: DeliveryLog;
   alertQueue: Queue;
   deps: NotifierDeps;
   logger: QueueLogger;
   metrics?: WorkerMetrics & { alertsSent: { inc(labels: { type: string }): void } };
   concurrency?: number;
   lock?: WorkerLockOptions;
-  prefix?: string;
   now?: () => Date;
   /** First pause after a failed delivery; doubles with each failure in a row, up to a minute. */
   retryDelayMs?: number;
 }
 
-const SENT_TTL_SECONDS = 30 * 24 * 60 * 60;
 const MAX_PAUSE_MS = 60_000;
 
 /**
- * Delivers alert jobs exactly once and in order per channel. A delivered alert is recorded under its
- * job id, so a retried job never posts twice (and the nonce covers a crash between post and record).
+ * Delivers alert jobs exactly once and in order per channel. A delivered alert is recorded in the
+ * delivery log under its job id, so a retried job never posts twice (the sink's nonce covers a crash
+ * between post and record).
  * While Discord fails or rate-limits, the whole queue waits with the job back at its head, instead
  * of retrying it later behind newer alerts.
  */
 export function startNotifier(options: NotifierOptions): { worker: Worker; stop(): Promise<void> } {
-  const { deps, redis, logger } = options;
-  const prefix = options.prefix ?? "zw:";
+  const { deps, deliveries, logger } = options;
   const now = options.now ?? (() => new Date());
   let failuresInARow = 0;
 
   const handle = async (job: AlertJob, bullJob: Job): Promise<string> => {
     const id = bullJob.id ?? alertJobId(job.alert.id, job.channelId);
-    const sentKey = `${prefix}sent:${id}`;
-    if (await redis.exists(sentKey)) return "already sent";
+    if (await deliveries.wasDelivered(id)) return "already sent";
     const subscription = await deps.subscription(job.guildId, job.channelId);
     if (!subscription) return "subscription removed";
     if (subscription.pausedReason) return `subscription paused: ${subscription.pausedReason}`;
@@ -66,13 +62,13 @@ export function startNotifier(options: NotifierOptions): { worker: Worker; stop(
     }
     if (subscription.digest) {
       await deps.addToDigest(job);
-      await redis.set(sentKey, "digest", "EX", SENT_TTL_SECONDS);
+      await deliveries.recordDelivery(id, "digest", now());
       return "kept for the digest";
     }
     const result = await deps.sink.deliver(job);
     if (result.status === "sent") {
       failuresInARow = 0;
-      await redis.set(sentKey, now().toISOString(), "EX", SENT_TTL_SECONDS);
+      await deliveries.recordDelivery(id, "posted", now());
       options.metrics?.alertsSent.inc({ type: job.alert.type });
       return "sent";
     }

@@ -1,7 +1,7 @@
 import { createDiscordRest } from "@zw/discord";
 import { createQueues, workerLockOptions } from "@zw/queue";
 import type { ServiceStarter } from "@zw/service-host";
-import { GuildStore } from "@zw/store";
+import { DeliveryLog, GuildStore } from "@zw/store";
 import { schedule, validate } from "node-cron";
 import { consoleSink } from "./console-sink";
 import { DigestBox, sendDigests } from "./digest-box";
@@ -21,7 +21,7 @@ export const notifierService: ServiceStarter = ({ config, connection, logger, me
   const queues = createQueues(connection);
   const notifier = startNotifier({
     connection,
-    redis: connection,
+    deliveries: new DeliveryLog(connection),
     alertQueue: queues.alert,
     logger,
     metrics,
