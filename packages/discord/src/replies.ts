@@ -16,8 +16,7 @@ const de = {
   subscribed: (channel: string, created: boolean) =>
     created ? `${channel} bekommt jetzt Meldungen.` : `Abo für ${channel} aktualisiert.`,
   cannotPost: (channel: string, missing: string) =>
-    `⚠ Ich kann in ${channel} noch nicht posten, mir fehlt: ${missing}. Meldungen dorthin scheitern und pausieren das Abo; Rechte geben, dann ` /
-    subscribe` erneut.`,
+    `⚠ Ich kann in ${channel} noch nicht posten, mir fehlt: ${missing}. Meldungen dorthin scheitern und pausieren das Abo; Rechte geben, dann \`/subscribe\` erneut.`,
   unsubscribed: (channel: string) => `${channel} bekommt keine Meldungen mehr.`,
   notSubscribed: (channel: string) => `${channel} hat kein Abo.`,
   subscriptionsNone: "Keine Abos. Lege eines mit `/subscribe` an.",
@@ -105,8 +104,7 @@ const en: typeof de = {
   subscribed: (channel: string, created: boolean) =>
     created ? `${channel} now gets alerts.` : `Subscription of ${channel} updated.`,
   cannotPost: (channel: string, missing: string) =>
-    `⚠ I cannot post in ${channel} yet, I lack: ${missing}. Alerts there would fail and pause the subscription; grant them, then ` /
-    subscribe` again.`,
+    `⚠ I cannot post in ${channel} yet, I lack: ${missing}. Alerts there would fail and pause the subscription; grant them, then \`/subscribe\` again.`,
   unsubscribed: (channel: string) => `${channel} no longer gets alerts.`,
   notSubscribed: (channel: string) => `${channel} has no subscription.`,
   subscriptionsNone: "No subscriptions. Create one with `/subscribe`.",
