@@ -186,6 +186,8 @@ export const SOURCES = [
       "us intelligence",
       "u.s. intelligence",
       "us official",
+      "u.s.",
+      "the us",
       "u.s. official",
       "american official",
       "amerikanischen angaben",

@@ -117,7 +117,11 @@ const SEPARATOR = /,|;|\s(?:und|and|sowie|oder|or|while|während|whereas|but|abe
 const ANAPHORA_REACH = 3;
 const OWN_SIDE = /\b(?:it|we|our|its|wir|unsere[nmrs]?|eigenen?)\s/i;
 const COORDINATION = /,|\s(?:und|and|sowie|oder|or|while|während|including|darunter|davon)\s/;
-const PREPOSITION_BEFORE = /(?:^|\s)(?:auf|at|to|bei|of|on|around|by)\s*$/i;
+/** Words after which an elliptic number takes the noun named before ("die Zahl ... auf 11.000"). */
+const PREPOSITION_BEFORE =
+  /(?:^|\s)(?:auf|at|to|bei|of|on|around|by|reach(?:es|ed)?|total(?:s|l?ed)?|number(?:s|ed)?|beträgt|betrage|betragen|liegt bei)\s*$/i;
+/** A verb right after an elliptic number: its subject ("10,000 to 12,000 were in Russia"). */
+const VERB_AFTER = /^\s+(?:were|are|have|had|remain(?:ed)?|sind|seien|waren|wurden|hätten|haben)\b/i;
 const CLAUSE_BREAK = /[,;:()–—]/;
 /** "Nordkorea plant, bis zu 30.000 Soldaten zu schicken": the clause that governs it counts too. */
 const INFINITIVE = /\szu\s+\p{L}+en\b/u;
@@ -232,6 +236,14 @@ class Article {
         if (previous && between.length <= 40 && COORDINATION.test(between)) {
           phrase.head = previous.candidate.phrase.head;
           return previous.northKorean;
+        }
+        // "The U.S. later estimated 10,000 to 12,000 were in Russia", after North Korean troops.
+        if (
+          VERB_AFTER.test(text.slice(phrase.end, phrase.end + 12)) &&
+          (this.namesNorthKoreanTroops(index) || this.namesNorthKoreanTroops(index - 1))
+        ) {
+          phrase.head = { kind: "troops" };
+          return true;
         }
         // "die Gesamtzahl nordkoreanischer Truppen ... auf etwa 11.000"
         const before = text.slice(s.start, phrase.start);
@@ -398,12 +410,13 @@ class Article {
     };
     switch (metric) {
       case "troops_in_region":
+        return place(c.segment[0], c.segment[1], false) ?? place(s.start, s.end, false);
       case "troops_in_training":
       case "casualties_total":
       case "killed":
       case "wounded":
       case "captured":
-        return place(c.segment[0], c.segment[1], false) ?? place(s.start, s.end, false);
+        return place(c.segment[0], c.segment[1], false);
       case "troops_deployed_total":
       case "troops_additional":
         return place(c.segment[0], c.segment[1], true);

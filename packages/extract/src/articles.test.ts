@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { extractFigures } from "./extract-figures";
+
+/**
+ * Whole articles in the style of the wires and outlets the bot reads (Reuters, AP, Kyiv
+ * Independent, dpa/tagesschau), with every figure they hold and the numbers they hold that are
+ * not figures (containers, square kilometres, Russian soldiers, civilians, calibres, years).
+ */
+const ARTICLES: { name: string; lang: "de" | "en"; text: string; figures: unknown[][] }[] = [
+  {
+    name: "en1",
+    lang: "en",
+    text: 'SEOUL, Nov 13 (Reuters) - North Korean troops deployed in Russia have begun engaging in combat alongside Russian forces, South Korea\'s National Intelligence Service said on Wednesday.\n\nMore than 10,000 North Korean soldiers have been sent to Russia, and many of them have been deployed to the front lines in the Kursk region, the NIS told lawmakers in a closed-door briefing, according to Lee Seong-kweun, a member of parliament\'s intelligence committee.\n\nNorth Korea has also shipped more than 13,000 containers of artillery shells, missiles and other weapons to Russia since August last year, the agency said. Russia has in turn provided anti-aircraft missiles and other technology, he said.\n\nUkraine\'s President Volodymyr Zelenskiy said last week that 11,000 North Korean troops were in the Kursk region and that Ukrainian forces had already engaged them. "The first battles with North Korean soldiers open a new page of instability in the world," he said in his nightly video address.\n\nThe Pentagon said on Monday that around 10,000 North Korean troops had moved to Kursk, where they were expected to take part in combat "in the coming days."\n\nU.S. Secretary of State Antony Blinken said about 8,000 North Korean soldiers were in Kursk. "We have not yet seen these troops deployed into combat against Ukrainian forces, but we expect to see that in the coming days," Blinken said.\n\nPyongyang and Moscow have denied the troop deployment. (Reporting by Hyonhee Shin; Editing by Sharon Singleton)\n',
+    figures: [
+      ["troops_deployed_total", 10000, null, "more_than", "NIS", "reported"],
+      ["troops_in_region", 11000, 11000, "exact", "UA_GOV", "reported"],
+      ["troops_in_region", 10000, 10000, "approx", "US_GOV", "reported"],
+      ["troops_in_region", 8000, 8000, "approx", "US_GOV", "reported"],
+    ],
+  },
+  {
+    name: "en2",
+    lang: "en",
+    text: "Kyiv Independent — About 4,000 North Korean soldiers have been killed or wounded in Russia's Kursk Oblast, President Volodymyr Zelensky said on Jan. 4.\n\nUkraine's military intelligence agency (HUR) previously reported that North Korea had sent around 12,000 troops to Russia. Of those, at least 3,000 have been killed or injured, HUR chief Kyrylo Budanov said.\n\nOn Jan. 11, Zelensky announced that Ukrainian forces had captured two North Korean soldiers in Kursk Oblast. One of the soldiers told interrogators that he had been told he was going to a training exercise.\n\nSouth Korea's spy agency estimated in late January that around 300 North Korean troops had been killed and 2,700 wounded.\n\nThe NIS also said that North Korea may send additional troops. It said Pyongyang could dispatch a further 1,000 to 1,500 soldiers.\n\nNorth Korea has also supplied Russia with 170mm self-propelled guns and 240mm multiple rocket launchers, as well as KN-23 ballistic missiles. According to HUR, Pyongyang has sent about 120 self-propelled guns and 120 multiple launch rocket systems.\n\nNorth Korea has supplied around 60% of the artillery shells Russia uses in Ukraine, Budanov said.\n",
+    figures: [
+      ["casualties_total", 4000, 4000, "approx", "UA_GOV", "reported"],
+      ["troops_deployed_total", 12000, 12000, "approx", "HUR", "reported"],
+      ["casualties_total", 3000, null, "at_least", "HUR", "reported"],
+      ["captured", 2, 2, "exact", "UA_GOV", "reported"],
+      ["killed", 300, 300, "approx", "NIS", "reported"],
+      ["wounded", 2700, 2700, "exact", "NIS", "reported"],
+      ["troops_additional", 1000, 1500, "range", "NIS", "projected"],
+      ["howitzers_delivered", 120, 120, "approx", "HUR", "reported"],
+      ["mlrs_delivered", 120, 120, "exact", "HUR", "reported"],
+      ["ammo_share_percent", 60, 60, "approx", "HUR", "reported"],
+    ],
+  },
+  {
+    name: "en3",
+    lang: "en",
+    text: "SEOUL, South Korea (AP) — North Korea has sent an estimated 11,000 troops to Russia, and about 1,000 of them were killed in combat against Ukrainian forces, South Korean lawmakers said Thursday after a briefing by the country's spy agency.\n\nThe National Intelligence Service told lawmakers that North Korean casualties, including killed and wounded, could reach 3,000, according to Lee Seong Kweun, one of the legislators who attended the closed-door meeting.\n\nThe assessment came after Ukrainian President Volodymyr Zelenskyy said that Ukrainian forces had killed or wounded about 3,800 North Korean soldiers. Russia has also received more than 100 ballistic missiles from the North, according to the NIS.\n\nNorth Korea's state media KCNA did not mention the casualties. Some 200 long-range artillery pieces have been transferred, the agency added. Kim Jong Un's government is preparing to send up to 6,000 more soldiers, said a South Korean official who spoke on condition of anonymity.\n\nIn October 2024, U.S. Defense Secretary Lloyd Austin said there was evidence of 3,000 North Korean troops in eastern Russia. The U.S. later estimated 10,000 to 12,000 were in Russia.\n",
+    figures: [
+      ["troops_deployed_total", 11000, 11000, "approx", "KR_GOV", "reported"],
+      ["killed", 1000, 1000, "approx", "KR_GOV", "reported"],
+      ["casualties_total", 3000, 3000, "exact", "NIS", "projected"],
+      ["casualties_total", 3800, 3800, "approx", "UA_GOV", "reported"],
+      ["missiles_delivered", 100, null, "more_than", "NIS", "reported"],
+      ["artillery_systems_delivered", 200, 200, "approx", "NIS", "reported"],
+      ["troops_additional", null, 6000, "up_to", "KR_GOV", "projected"],
+      ["troops_deployed_total", 3000, 3000, "exact", "US_GOV", "reported"],
+      ["troops_deployed_total", 10000, 12000, "range", "US_GOV", "reported"],
+    ],
+  },
+  {
+    name: "de1",
+    lang: "de",
+    text: "Nordkorea hat nach Angaben Südkoreas rund 3.000 zusätzliche Soldaten nach Russland verlegt. Wie der südkoreanische Generalstab am Donnerstag mitteilte, wurden die Truppen zwischen Januar und Februar entsandt. Insgesamt seien damit etwa 14.000 nordkoreanische Soldaten nach Russland geschickt worden.\n\nNach Einschätzung Seouls wurden bislang rund 4.700 nordkoreanische Soldaten getötet oder verletzt. Darunter seien etwa 600 Tote. \n\nNordkorea liefere zudem Raketen und Artilleriegeschosse. Schätzungen zufolge hat Pjöngjang bislang mehr als 20.000 Container mit Munition und Waffen nach Russland geschickt.\n\nDer ukrainische Militärgeheimdienst HUR geht davon aus, dass Nordkorea weitere 30.000 Soldaten entsenden könnte. Kremlsprecher Dmitri Peskow wollte sich dazu nicht äußern.\n\nDie Ukraine hatte im August 2024 einen Vorstoß in die Region Kursk begonnen und nach eigenen Angaben zeitweise rund 1.300 Quadratkilometer unter Kontrolle gebracht. Dabei seien auch 900 russische Soldaten gefangen genommen worden.\n",
+    figures: [
+      ["troops_additional", 3000, 3000, "approx", "KR_GOV", "reported"],
+      ["troops_deployed_total", 14000, 14000, "approx", "JCS", "reported"],
+      ["casualties_total", 4700, 4700, "approx", "KR_GOV", "reported"],
+      ["killed", 600, 600, "approx", "KR_GOV", "reported"],
+      ["troops_additional", 30000, 30000, "exact", "HUR", "projected"],
+    ],
+  },
+  {
+    name: "de2",
+    lang: "de",
+    text: "Kiew/Seoul. Nordkorea hat nach Erkenntnissen des ukrainischen Militärgeheimdienstes bislang rund 12.000 Soldaten nach Russland geschickt. Von ihnen seien mehr als 1.000 gefallen, teilte der Geheimdienst am Sonntag mit.\n\nDer Chef des Militärgeheimdienstes, Kyrylo Budanow, sagte der Nachrichtenagentur dpa, Pjöngjang habe außerdem 120 Panzerhaubitzen vom Typ Koksan und ebenso viele Mehrfachraketenwerfer geliefert. Zudem stammten inzwischen etwa 60 Prozent der von Russland eingesetzten Artilleriemunition aus Nordkorea.\n\nDer südkoreanische Geheimdienst NIS schätzt die Zahl der Verluste unter den nordkoreanischen Soldaten dagegen auf etwa 3.000. Darunter seien rund 300 Gefallene.\n\nNordkoreas Machthaber Kim Jong Un hatte im vergangenen Jahr einen Beistandspakt mit Russland geschlossen. Der Kreml bestreitet, dass nordkoreanische Soldaten in der Ukraine kämpfen. Russland selbst hat nach westlichen Schätzungen mehr als 700.000 Soldaten im Einsatz.\n\nUkrainische Truppen hatten im August 2024 die Grenze überschritten; rund 1.000 Quadratkilometer wurden besetzt. Bei einem Angriff auf Charkiw wurden 12 Menschen verletzt, darunter drei Kinder.\n",
+    figures: [
+      ["troops_deployed_total", 12000, 12000, "approx", "HUR", "reported"],
+      ["killed", 1000, null, "more_than", "HUR", "reported"],
+      ["howitzers_delivered", 120, 120, "exact", "HUR", "reported"],
+      ["ammo_share_percent", 60, 60, "approx", "HUR", "reported"],
+      ["casualties_total", 3000, 3000, "approx", "NIS", "reported"],
+      ["killed", 300, 300, "approx", "NIS", "reported"],
+    ],
+  },
+];
+
+describe("extractFigures on whole articles", () => {
+  it.each(ARTICLES)("$name", ({ lang, text, figures }) => {
+    const found = extractFigures(text, { lang, date: "2025-01-16" });
+    expect(found.map((f) => [f.metric, f.min, f.max, f.qualifier, f.source, f.modality])).toEqual(figures);
+  });
+});
