@@ -75,6 +75,19 @@ const EXPONENT = /[eE]([+-]?\d+)(?![\p{L}\d])/uy;
 const POWER = /\^([+-]*)(\d+)/y;
 const TIMES_TEN = /[x×]10\^([+-]?\d+)/y;
 const CURRENCY_SIGNS = "$€£¥";
+const COUNTED_IN_MILLIONS = new Set(
+  ["shells", "rounds", "rockets", "munitions", "people", "troops", "soldiers", "refugees"].concat([
+    "residents",
+    "civilians",
+    "dollars",
+    "euros",
+    "pounds",
+    "barrels",
+    "doses",
+    "users",
+    "viewers",
+  ]),
+);
 
 export class ExpressionReader {
   private readonly words: Map<string, Word>;
@@ -264,7 +277,7 @@ export class ExpressionReader {
     const glued = text.slice(end, letters);
     const scale =
       SCALE_ABBREVIATIONS.get(glued) ??
-      (glued === "m" && CURRENCY_SIGNS.includes(text[d.start - 1] ?? " ") ? 1e6 : undefined);
+      (glued === "m" && this.isMillionM(d.start, letters) ? 1e6 : undefined);
     if (scale !== undefined) {
       const withDot = text[letters] === "." && glued.length > 2 ? letters + 1 : letters;
       return { value, end: withDot, scaled: true, scale, ordinal: false };
@@ -278,6 +291,16 @@ export class ExpressionReader {
     // "152mm" is a calibre, read as a number and classified later; any other glued unit
     // ("29km", "180ml", "1m") or code ("t0") makes it no number at all.
     return glued === "mm" ? { value, end, scaled: false, scale: 1, ordinal: false } : undefined;
+  }
+
+  /**
+   * A glued lower-case "m" is a million after a currency sign ("$5m") or before what is counted
+   * in millions ("8m shells"); otherwise it is metres ("1m tall", "29m").
+   */
+  private isMillionM(start: number, end: number): boolean {
+    if (CURRENCY_SIGNS.includes(this.text[start - 1] ?? " ")) return true;
+    const next = this.token(end);
+    return next !== undefined && COUNTED_IN_MILLIONS.has(next.raw.toLowerCase());
   }
 
   /** "1/2", "20/100", "-4/5": a fraction when numerator < denominator ≤ 100 and no date slashes. */
@@ -528,7 +551,7 @@ export class ExpressionReader {
   }
 
   private afterAbbreviationDot(tok: Token): number {
-    return this.text[tok.end] === "." && /^(?:Mio|Mrd|Tsd|Mill|Bill)$/i.test(tok.raw) ? tok.end + 1 : tok.end;
+    return this.text[tok.end] === "." && /^(?:Mio|Mrd|Tsd|Mill)$/i.test(tok.raw) ? tok.end + 1 : tok.end;
   }
 
   private followedByHundred(at: number): boolean {

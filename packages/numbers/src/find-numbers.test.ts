@@ -87,6 +87,7 @@ describe("scale words and abbreviations", () => {
     ["1,5 Milliarden", "1,5 Milliarden", 1.5e9],
     ["3 Mrd. Euro", "3 Mrd.", 3e9],
     ["12 Tsd. Soldaten", "12 Tsd.", 12000],
+    ["2 Mill. Schuss", "2 Mill.", 2e6],
     ["5 Tausend Soldaten", "5 Tausend", 5000],
     ["zwei Billionen", "zwei Billionen", 2e12],
   ])("German %j", (text, written, value) => {
@@ -107,8 +108,10 @@ describe("scale words and abbreviations", () => {
     expect([n.text, n.value]).toEqual([written, value]);
   });
 
-  it("reads a lower-case m as million only after a currency sign", () => {
+  it("reads a lower-case m as million only after a currency sign or before what is counted in millions", () => {
     expect(only("$5m", en("$5m"))).toMatchObject({ text: "5m", value: 5e6, kind: "money" });
+    expect(only("8m shells", en("8m shells"))).toMatchObject({ text: "8m", value: 8e6, kind: "cardinal" });
+    expect(en("1m tall, 29m away")).toEqual([]);
   });
 });
 

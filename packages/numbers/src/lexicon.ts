@@ -39,6 +39,7 @@ const GERMAN_WORDS = table([
   ["million", scale(1e6)],
   ["millionen", scale(1e6, true)],
   ["mio", scale(1e6)],
+  ["mill", scale(1e6)],
   ["milliarde", scale(1e9)],
   ["milliarden", scale(1e9, true)],
   ["mrd", scale(1e9)],
