@@ -165,6 +165,22 @@ describe("subscriptions", () => {
     expect(await store.pauseSubscription(B, CH1, "x")).toBe(false);
   });
 
+  it("a pause keeps the subscription's settings and dies with it", async () => {
+    await store.upsertSubscription({ guildId: A, channelId: CH1, events: ["conflict"], minChange: 0.5 });
+    await Promise.all([
+      store.pauseSubscription(A, CH1, "Missing Access"),
+      store.upsertSubscription({ guildId: A, channelId: CH2, events: ["denial"] }),
+    ]);
+    expect(await store.subscription(A, CH1)).toMatchObject({
+      minChange: 0.5,
+      pausedReason: "Missing Access",
+    });
+    expect((await store.subscriptions(A)).map((s) => s.pausedReason)).toEqual(["Missing Access", null]);
+    await store.removeSubscription(A, CH1);
+    await store.upsertSubscription({ guildId: A, channelId: CH1, events: ["conflict"] });
+    expect((await store.subscription(A, CH1))?.pausedReason).toBeNull();
+  });
+
   it("alertJobs fan out in each guild's language", async () => {
     await store.upsertSubscription({ guildId: A, channelId: CH1, events: ["estimate_changed"], roleId: CH3 });
     await store.upsertSubscription({ guildId: B, channelId: CH2, events: ["estimate_changed"] });

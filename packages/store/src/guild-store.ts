@@ -73,10 +73,10 @@ end
 return removed
 `;
 
-/** Updates one field only if it is still there, so a pause never resurrects a removed subscription. */
-const UPDATE_IF_EXISTS_SCRIPT = `
+/** Sets a field of KEYS[2] only while KEYS[1] has it: a pause never outlives its subscription. */
+const SET_IF_EXISTS_SCRIPT = `
 if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then return 0 end
-redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
 return 1
 `;
 
@@ -179,42 +179,50 @@ export class GuildStore {
    */
   async upsertSubscription(input: z.input<typeof SubscriptionSchema>): Promise<boolean> {
     const subscription = SubscriptionSchema.parse({ ...input, pausedReason: null });
-    const keys = [this.key("guild", subscription.guildId, "subs"), this.key("subs", "scopes")];
-    const result = await this.add(
-      keys,
-      subscription.channelId,
-      JSON.stringify(subscription),
-      this.limits.subscriptionsPerGuild,
-      subscription.guildId,
-    );
-    if (result < 0) throw new GuildLimitError("subscriptionsPerGuild", this.limits.subscriptionsPerGuild);
+    const { guildId, channelId } = subscription;
+    const keys = [this.key("guild", guildId, "subs"), this.key("subs", "scopes")];
+    const limit = this.limits.subscriptionsPerGuild;
+    const result = await this.add(keys, channelId, JSON.stringify(subscription), limit, guildId);
+    if (result < 0) throw new GuildLimitError("subscriptionsPerGuild", limit);
+    await this.redis.hdel(this.key("guild", guildId, "paused"), channelId);
     return result === 1;
   }
 
   async removeSubscription(guildId: string, channelId: string): Promise<boolean> {
     const keys = [this.key("guild", guildId, "subs"), this.key("subs", "scopes")];
-    return Number(await this.redis.eval(REMOVE_SCRIPT, keys.length, ...keys, channelId, guildId)) === 1;
+    const removed = Number(await this.redis.eval(REMOVE_SCRIPT, keys.length, ...keys, channelId, guildId));
+    await this.redis.hdel(this.key("guild", guildId, "paused"), channelId);
+    return removed === 1;
   }
 
   async subscription(guildId: string, channelId: string): Promise<Subscription | null> {
-    const raw = await this.redis.hget(this.key("guild", guildId, "subs"), channelId);
-    return raw === null ? null : SubscriptionSchema.parse(JSON.parse(raw));
+    const [raw, paused] = await Promise.all([
+      this.redis.hget(this.key("guild", guildId, "subs"), channelId),
+      this.redis.hget(this.key("guild", guildId, "paused"), channelId),
+    ]);
+    return raw === null ? null : SubscriptionSchema.parse({ ...JSON.parse(raw), pausedReason: paused });
   }
 
   async subscriptions(guildId: string): Promise<Subscription[]> {
-    const raw = await this.redis.hvals(this.key("guild", guildId, "subs"));
-    return raw
-      .map((r) => SubscriptionSchema.parse(JSON.parse(r)))
+    const [raw, paused] = await Promise.all([
+      this.redis.hgetall(this.key("guild", guildId, "subs")),
+      this.redis.hgetall(this.key("guild", guildId, "paused")),
+    ]);
+    return Object.entries(raw)
+      .map(([channelId, json]) =>
+        SubscriptionSchema.parse({ ...JSON.parse(json), pausedReason: paused[channelId] ?? null }),
+      )
       .sort((a, b) => a.channelId.localeCompare(b.channelId));
   }
 
-  /** Stops delivery to a channel that cannot be posted to (deleted, no access); false if gone. */
+  /**
+   * Stops delivery to a channel that cannot be posted to (deleted, no access); false if the
+   * subscription is gone. Kept apart from the subscription itself, so a pause never overwrites a
+   * change made at the same moment; subscribing again clears it.
+   */
   async pauseSubscription(guildId: string, channelId: string, reason: string): Promise<boolean> {
-    const current = await this.subscription(guildId, channelId);
-    if (!current) return false;
-    const paused = JSON.stringify({ ...current, pausedReason: reason });
-    const key = this.key("guild", guildId, "subs");
-    return Number(await this.redis.eval(UPDATE_IF_EXISTS_SCRIPT, 1, key, channelId, paused)) === 1;
+    const keys = [this.key("guild", guildId, "subs"), this.key("guild", guildId, "paused")];
+    return Number(await this.redis.eval(SET_IF_EXISTS_SCRIPT, 2, ...keys, channelId, reason)) === 1;
   }
 
   private async allSubscriptions(): Promise<Subscription[]> {
