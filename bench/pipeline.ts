@@ -1,7 +1,6 @@
-import { Writable } from "node:stream";
-import { type AlertJob, type ArticleJob, type Config, ConfigSchema, DEFAULT_EVENT_TYPES } from "@zw/core";
+import { type ArticleJob, type Config, ConfigSchema, DEFAULT_EVENT_TYPES } from "@zw/core";
 import { extractorService } from "@zw/extractor";
-import { type AlertSink, consoleSink, DigestBox, startNotifier } from "@zw/notifier";
+import { notifierService } from "@zw/notifier";
 import { createLogger, createMetrics } from "@zw/observability";
 import { articleJobId, type Connection, createQueues, DEFAULT_JOB_OPTIONS, type Queues } from "@zw/queue";
 import { connectRedis } from "@zw/redis";
@@ -21,10 +20,9 @@ import {
 } from "./measure";
 
 /**
- * The article → extractor → alert → notifier path as the services run it: extractorService with its
- * real deps (extractFigures, ClaimLedger, GuildStore, the alert queue), startNotifier with the deps of
- * notifierService and a sink that renders each alert as the console sink does, then counts it
- * instead of printing. Against it, bare BullMQ: the same payloads, queue options and concurrency,
+ * The article → extractor → alert → notifier path as `zw start` runs it without a Discord token:
+ * extractorService with its real deps (extractFigures, ClaimLedger, GuildStore, the alert queue) and
+ * notifierService with its console sink, whose lines the benchmark counts instead of printing. Against it, bare BullMQ: the same payloads, queue options and concurrency,
  * a processor that does nothing, on the same redis-server in the same run.
  */
 
@@ -84,36 +82,13 @@ export async function startPipeline(
 
   const enqueuedAt = new Map<string, number>();
   let latencies: number[] = [];
-  const rendering = consoleSink(new Writable({ write: (_chunk, _encoding, done) => done() }));
-  const sink: AlertSink = {
-    async deliver(job) {
-      const at = Date.now();
-      const caused = causingArticle(job, enqueuedAt);
-      if (caused !== undefined) latencies.push(at - caused);
-      return rendering.deliver(job);
-    },
-    deliverDigest: (target, alerts, day) => rendering.deliverDigest(target, alerts, day),
-  };
-
-  const extractor = await extractorService({ config, connection, logger, metrics });
-  const queues: Queues = createQueues(connection);
-  const digests = new DigestBox(connection);
-  const notifier = startNotifier({
-    connection,
-    redis: connection,
-    alertQueue: queues.alert,
-    logger,
-    metrics,
-    concurrency: config.concurrency.notifier,
-    deps: {
-      sink,
-      subscription: (guildId, channelId) => guilds.subscription(guildId, channelId),
-      pauseSubscription: async (guildId, channelId, reason) => {
-        await guilds.pauseSubscription(guildId, channelId, reason);
-      },
-      addToDigest: ({ alert, ...target }) => digests.add(target, alert),
-    },
+  const stopCapture = captureConsoleAlerts((text) => {
+    const caused = causingArticle(text, enqueuedAt);
+    if (caused !== undefined) latencies.push(Date.now() - caused);
   });
+  const extractor = await extractorService({ config, connection, logger, metrics });
+  const notifier = await notifierService({ config, connection, logger, metrics });
+  const queues: Queues = createQueues(connection);
 
   return {
     connection,
@@ -149,6 +124,7 @@ export async function startPipeline(
       await extractor.stop();
       await queues.close();
       await connection.quit();
+      stopCapture();
     },
   };
 }
@@ -220,11 +196,30 @@ async function enqueue(
   await Promise.all(pending);
 }
 
-/** The article that caused an alert: of the claims' articles, the one enqueued last. */
-function causingArticle(job: AlertJob, enqueuedAt: Map<string, number>): number | undefined {
+/**
+ * Without a Discord token the notifier service prints each alert to stdout in one write that
+ * starts with "── alert →" (services/notifier console-sink.ts). The benchmark takes those writes
+ * instead of printing them; everything else goes through.
+ */
+function captureConsoleAlerts(onAlert: (text: string) => void): () => void {
+  const write = process.stdout.write;
+  process.stdout.write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]) {
+    if (typeof chunk === "string" && chunk.startsWith("── alert →")) {
+      onAlert(chunk);
+      return true;
+    }
+    return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+  } as typeof process.stdout.write;
+  return () => {
+    process.stdout.write = write;
+  };
+}
+
+/** The article that caused an alert: of the articles it links to, the one enqueued last. */
+function causingArticle(text: string, enqueuedAt: Map<string, number>): number | undefined {
   let latest: number | undefined;
-  for (const match of JSON.stringify(job.alert).matchAll(/"url":"([^"]+)"/g)) {
-    const at = enqueuedAt.get(match[1]!);
+  for (const match of text.matchAll(/https:\/\/news\.example\/[^\s)>\]]+/g)) {
+    const at = enqueuedAt.get(match[0]);
     if (at !== undefined && (latest === undefined || at > latest)) latest = at;
   }
   return latest;
