@@ -106,8 +106,16 @@ function readConfigFile(file: string): Record<string, unknown> {
     }
     return value as Record<string, unknown>;
   } catch (error) {
-    throw new ConfigError(`${file} is not valid JSON: ${(error as Error).message}`);
+    throw new ConfigError(`${file} is not valid JSON: ${withoutExcerpt((error as Error).message)}`);
   }
+}
+
+/**
+ * JSON.parse's message without the excerpt of the file it may quote (`Unexpected token 'M',
+ * ..."rdToken": MzA"... is not valid JSON`): the file may hold the Discord token.
+ */
+function withoutExcerpt(message: string): string {
+  return message.replace(/^(Unexpected token) .*$/s, "$1").replace(/^".*" is not valid JSON$/s, "not JSON");
 }
 
 function coerce(name: string, kind: EnvKind, text: string): unknown {
