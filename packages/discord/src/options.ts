@@ -29,7 +29,14 @@ function listOf<T extends string>(values: readonly [T, ...T[]]) {
 export const KeywordOption = z
   .string()
   .transform((s) => s.trim().replace(/\s+/g, " "))
-  .pipe(z.string().min(2, "at least 2 characters").max(100, "at most 100 characters"));
+  .pipe(
+    z
+      .string()
+      .min(2, "at least 2 characters")
+      .max(100, "at most 100 characters")
+      // Control and invisible characters match nothing a reader sees, and garble every list shown.
+      .refine((s) => !/[\p{Cc}\p{Cf}]/u.test(s), "no control or invisible characters"),
+  );
 
 export const MetricListOption = listOf(METRIC_IDS);
 export const EventListOption = listOf(EVENT_TYPES).pipe(
