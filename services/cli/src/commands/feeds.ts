@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { Lang, Snowflake } from "@zw/core";
 import { changeFeed } from "@zw/discord";
+import { privateTargetRefusal } from "@zw/feeds";
 import { GLOBAL_SCOPE } from "@zw/store";
 import type { Command } from "../command";
 import { listAction, withGuildStore } from "../guild-cli";
@@ -27,7 +28,7 @@ list --all prints every feed URL anyone added.`,
       },
     });
     const { action, value } = listAction(positionals, "URL");
-    return withGuildStore(io, async (store) => {
+    return withGuildStore(io, async (store, config) => {
       const scope = values.guild ? Snowflake.parse(values.guild) : GLOBAL_SCOPE;
       if (action === "list") {
         const urls = values.all ? await store.allFeedUrls() : (await store.feeds(scope)).map((f) => f.url);
@@ -35,11 +36,15 @@ list --all prints every feed URL anyone added.`,
         return 0;
       }
       const lang = values.lang === undefined ? undefined : Lang.parse(values.lang);
-      const { changed, feed } = await changeFeed(store, action, scope, {
-        url: value,
-        name: values.name,
-        lang,
-      });
+      // As /feeds add: no private addresses unless the operator allows them (ZW_ALLOW_PRIVATE_FEEDS).
+      const refusal = config.allowPrivateFeeds ? undefined : (url: string) => privateTargetRefusal(url);
+      const { changed, feed } = await changeFeed(
+        store,
+        action,
+        scope,
+        { url: value, name: values.name, lang },
+        refusal,
+      );
       const verb =
         action === "add" ? (changed ? "added" : "already there") : changed ? "removed" : "not there";
       io.stdout.write(
