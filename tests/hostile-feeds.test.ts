@@ -25,11 +25,11 @@ const item = (fields: { title?: string; link?: string; guid?: string; date?: str
   `<item>${fields.title ? `<title>${fields.title}</title>` : ""}${fields.link ? `<link>${fields.link}</link>` : ""}${
     fields.guid ? `<guid>${fields.guid}</guid>` : ""
   }${fields.date ? `<pubDate>${fields.date}</pubDate>` : ""}<description>${fields.text ?? "Nordkorea"}</description></item>`;
-const xml = (body: string | Buffer, contentType = "application/rss+xml; charset=utf-8"): FeedFault => ({
-  kind: "body",
-  contentType,
-  body,
-});
+const xml = (
+  body: string | Buffer,
+  contentType = "application/rss+xml; charset=utf-8",
+  headers: Record<string, string> = {},
+): FeedFault => ({ kind: "body", contentType, body, headers });
 
 const billionLaughs = `<?xml version="1.0"?>
 <!DOCTYPE rss [
@@ -67,7 +67,7 @@ const HOSTILE: Array<{ path: string; fault: FeedFault; reason: RegExp }> = [
   { path: "/huge.xml", fault: xml(Buffer.alloc(20 * 1024 * 1024, " ")), reason: /^too_large: / },
   {
     path: "/bomb.xml",
-    fault: { ...xml(gzipBomb), headers: { "content-encoding": "gzip" } },
+    fault: xml(gzipBomb, "application/rss+xml", { "content-encoding": "gzip" }),
     reason: /^too_large: .*decompresses/,
   },
   { path: "/laughs.xml", fault: xml(billionLaughs), reason: /^malformed: .*entities/ },
