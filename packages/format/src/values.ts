@@ -10,24 +10,52 @@ import {
 
 const locales: Record<Lang, string> = { de: "de-DE", en: "en-GB" };
 
+/** Intl formatters are costly to build: one per language and style, made on first use. */
+function perLang<T>(make: (lang: Lang) => T): (lang: Lang) => T {
+  const made = new Map<Lang, T>();
+  return (lang) => {
+    let value = made.get(lang);
+    if (value === undefined) {
+      value = make(lang);
+      made.set(lang, value);
+    }
+    return value;
+  };
+}
+
+const plain = perLang((lang) => new Intl.NumberFormat(locales[lang], { maximumFractionDigits: 1 }));
+const signed = perLang(
+  (lang) => new Intl.NumberFormat(locales[lang], { maximumFractionDigits: 1, signDisplay: "exceptZero" }),
+);
+const percent = perLang(
+  (lang) =>
+    new Intl.NumberFormat(locales[lang], {
+      style: "percent",
+      maximumFractionDigits: 1,
+      signDisplay: "exceptZero",
+    }),
+);
+const day = perLang(
+  (lang) =>
+    new Intl.DateTimeFormat(locales[lang], {
+      day: lang === "de" ? "2-digit" : "numeric",
+      month: lang === "de" ? "2-digit" : "short",
+      year: "numeric",
+      timeZone: "UTC",
+    }),
+);
+
 export function formatNumber(value: number, lang: Lang): string {
-  return new Intl.NumberFormat(locales[lang], { maximumFractionDigits: 1 }).format(value);
+  return plain(lang).format(value);
 }
 
 /** "+9,1 %" / "+9.1%": a relative change (0.091) with its sign. */
 export function formatPercentChange(relative: number, lang: Lang): string {
-  const text = new Intl.NumberFormat(locales[lang], {
-    style: "percent",
-    maximumFractionDigits: 1,
-    signDisplay: "exceptZero",
-  }).format(relative);
-  return text;
+  return percent(lang).format(relative);
 }
 
 export function formatSignedNumber(value: number, lang: Lang): string {
-  return new Intl.NumberFormat(locales[lang], { maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(
-    value,
-  );
+  return signed(lang).format(value);
 }
 
 /** "27.02.2025" / "27 Feb 2025"; the input unchanged when it is not a date. */
@@ -35,12 +63,7 @@ export function formatDate(date: string | null, lang: Lang): string | null {
   if (!date) return null;
   const parsed = new Date(date.length === 10 ? `${date}T00:00:00Z` : date);
   if (Number.isNaN(parsed.getTime())) return date;
-  return new Intl.DateTimeFormat(locales[lang], {
-    day: lang === "de" ? "2-digit" : "numeric",
-    month: lang === "de" ? "2-digit" : "short",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(parsed);
+  return day(lang).format(parsed);
 }
 
 export function metricLabel(metric: MetricId, lang: Lang): string {
