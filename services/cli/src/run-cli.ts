@@ -24,7 +24,7 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    io.stderr.write(`zw: unknown command "${name}". Run zw --help for the list.\n`);
+    io.stderr.write(`zw: unknown command "${printable(name)}". Run zw --help for the list.\n`);
     return 2;
   }
   if (rest.includes("--help") || rest.includes("-h")) {
@@ -35,12 +35,27 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
-      io.stderr.write(`zw ${name}: ${error.message}\n`);
+      io.stderr.write(`zw ${name}: ${printable(error.message)}\n`);
       return 2;
     }
-    io.stderr.write(`zw ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr.write(`zw ${name}: ${printable(error instanceof Error ? error.message : String(error))}\n`);
     return 1;
   }
+}
+
+const MAX_MESSAGE = 1_000;
+
+/**
+ * An error message fit for a terminal: it may quote what was typed or read, so control characters
+ * (escape sequences that would clear or rewrite the screen) are shown as \u codes, and a huge
+ * quoted value is cut short.
+ */
+export function printable(message: string): string {
+  const shown = message.replace(
+    /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+  return shown.length > MAX_MESSAGE ? `${shown.slice(0, MAX_MESSAGE)}… (${shown.length} characters)` : shown;
 }
 
 /** node:util parseArgs rejects unknown or malformed options with these codes: a usage error. */
