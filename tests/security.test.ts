@@ -263,6 +263,37 @@ describe("hostile slash command options", () => {
   });
 });
 
+describe("hostile CLI arguments", () => {
+  it("are refused with exit 2 and a message naming the flag, changing nothing", async () => {
+    const cases = [
+      ["watch", "add", "Nordkorea".repeat(50), "--guild", A],
+      ["watch", "add", "Nord\u0000korea", "--guild", A],
+      ["watch", "add", "Kursk", "--guild", "not-a-snowflake"],
+      ["subscribe", "--guild", A, "--channel", A1, "--min-change", "lots"],
+      ["subscribe", "--guild", A, "--channel", "1".repeat(300)],
+      ["subscribe", "--guild", A, "--channel", A1, "--events", "estimate_changed,\u001b[2J"],
+      ["feeds", "add", `https://news.example/${"a".repeat(3000)}`, "--guild", A],
+      ["history", "troops_deployed_total", "--since=-5"],
+      ["history", "troops_deployed_total", "--since", "many"],
+      ["history", "x".repeat(10_000)],
+      ["estimate", "--no-such-flag"],
+    ];
+    const before = { keywords: await store.keywords(A), subscriptions: await store.subscriptions(A) };
+    for (const args of cases) {
+      const { code, err } = await zw(args);
+      const shown = args.join(" ").slice(0, 60);
+      expect([shown, code]).toEqual([shown, 2]);
+      expect(err.length).toBeGreaterThan(0);
+      // What was typed is quoted bounded, and never as raw escape sequences for the terminal.
+      expect(err.length).toBeLessThan(1_200);
+      expect(err).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    }
+    expect({ keywords: await store.keywords(A), subscriptions: await store.subscriptions(A) }).toEqual(
+      before,
+    );
+  });
+});
+
 describe("secrets", () => {
   it("a bad configuration never shows the token, even when it is what is broken", async () => {
     const dir = mkdtempSync(join(tmpdir(), "zw-secret-"));
