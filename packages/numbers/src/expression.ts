@@ -188,13 +188,11 @@ export class ExpressionReader {
       state.addFraction(VULGAR_FRACTIONS.get(head.raw)!);
       end = head.end;
     } else {
-      const opened = this.openWord(head);
+      const opened = this.openWord(state, head);
       if (!opened) return undefined;
-      if (opened.ordinal !== undefined) {
-        return { ...wordsOnly(at, head.end, opened.ordinal), ordinal: true };
-      }
-      end = opened.apply(state);
-      if (opened.article) return { ...wordsOnly(at, end, state.value()), article: true };
+      if (opened.ordinal) return { ...wordsOnly(at, opened.end, state.value()), ordinal: true };
+      if (opened.article) return { ...wordsOnly(at, opened.end, state.value()), article: true };
+      end = opened.end;
     }
     end = this.continueExpression(state, end);
     let value = state.value();
@@ -314,15 +312,15 @@ export class ExpressionReader {
   }
 
   /**
-   * How a word can open an expression; undefined when it cannot.
-   * `apply` feeds it into the accumulator and returns where the expression has got to.
+   * Feeds the word that opens an expression into `s`; returns where the expression has got to
+   * (with `ordinal` or `article` when that is all it is), or undefined when the word opens none.
    */
   private openWord(
+    s: Accumulator,
     head: Token,
-  ): { apply: (state: Accumulator) => number; ordinal?: number; article?: boolean } | undefined {
+  ): { end: number; ordinal?: boolean; article?: boolean } | undefined {
     const word = head.word;
     if (!word) return undefined;
-    const next = () => this.token(head.end);
     switch (word.type) {
       case "number":
         if (this.lang === "en" && word.value === 1 && isPronounOne(this.text, head)) return undefined;
@@ -331,14 +329,11 @@ export class ExpressionReader {
           /außer\s+$/i.test(this.text.slice(Math.max(0, head.start - 8), head.start))
         )
           return undefined; // "außer Acht lassen"
-        return {
-          apply: (s) => {
-            s.addWord(word.value, word.size);
-            return head.end;
-          },
-        };
+        s.addWord(word.value, word.size);
+        return { end: head.end };
       case "ordinal":
-        return { apply: () => head.end, ordinal: word.value };
+        s.addOrdinal(word.value);
+        return { end: head.end, ordinal: true };
       case "hundred":
       case "scale": {
         // Bare "hundert"/"tausend"/"hundred" are numbers; capitalised German "Tausend" alone is
@@ -346,25 +341,17 @@ export class ExpressionReader {
         const bareOk = !word.plural && (word.type === "hundred" || word.value === 1000);
         if (!bareOk || (this.lang === "de" && head.raw[0] !== head.raw[0]!.toLowerCase())) return undefined;
         if (isVagueBefore(this.text, head.start)) return undefined;
-        return {
-          apply: (s) => {
-            if (word.type === "hundred") s.addHundred();
-            else s.applyScale(word.value);
-            return head.end;
-          },
-        };
+        if (word.type === "hundred") s.addHundred();
+        else s.applyScale(word.value);
+        return { end: head.end };
       }
       case "article":
       case "a": {
         // "ein Dutzend", "eine halbe Million", "a hundred", "a dozen", "a half": the article is 1.
-        const after = next();
+        const after = this.token(head.end);
         if (word.type === "a" && after?.raw.toLowerCase() === "pair") {
-          return {
-            apply: (s) => {
-              s.addWord(2, "unit");
-              return after.end;
-            },
-          };
+          s.addWord(2, "unit");
+          return { end: after.end };
         }
         const joins =
           after?.word &&
@@ -373,49 +360,28 @@ export class ExpressionReader {
             (after.word.type === "scale" && !after.word.plural) ||
             this.denominatorAt(after, 1) !== undefined);
         if (joins) {
-          return {
-            apply: (s) => {
-              s.addWord(1, "unit");
-              return head.end;
-            },
-          };
+          s.addWord(1, "unit");
+          return { end: head.end };
         }
         if (word.type === "a") return undefined;
-        return {
-          apply: (s) => {
-            s.addWord(word.value, "unit");
-            return head.end;
-          },
-          article: true,
-        };
+        s.addWord(word.value, "unit");
+        return { end: head.end, article: true };
       }
       case "fraction": {
-        // English "half" is a number on its own ("more than half"); "half a dozen", "half million".
-        if (this.lang !== "en" || word.denominator !== 2) {
-          if (this.lang === "en" && word.denominator === 4 && next()?.word?.type === "scale") {
-            return {
-              apply: (s) => {
-                s.addFraction(0.25);
-                return head.end;
-              },
-            };
-          }
-          return undefined;
+        // English "half" is a number on its own ("more than half"); "half a dozen", "half million",
+        // "quarter million".
+        if (this.lang !== "en") return undefined;
+        const after = this.token(head.end);
+        if (word.denominator === 4 && after?.word?.type === "scale") {
+          s.addFraction(0.25);
+          return { end: head.end };
         }
-        return {
-          apply: (s) => {
-            s.addFraction(0.5);
-            const a = next();
-            if (a?.word?.type === "a") {
-              const dozen = this.token(a.end);
-              if (dozen?.word?.type === "dozen") {
-                s.multiplyLast(12);
-                return dozen.end;
-              }
-            }
-            return head.end;
-          },
-        };
+        if (word.denominator !== 2) return undefined;
+        s.addFraction(0.5);
+        const dozen = after?.word?.type === "a" ? this.token(after.end) : undefined;
+        if (dozen?.word?.type !== "dozen") return { end: head.end };
+        s.multiplyLast(12);
+        return { end: dozen.end };
       }
       default:
         return undefined;

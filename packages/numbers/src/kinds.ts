@@ -192,6 +192,7 @@ function isMonth(word: string): boolean {
 
 /** "November 5, 2024": the year after an English month and day. */
 function afterMonthDay(text: string, at: number): boolean {
+  if (text[skipBlanksBackward(text, at) - 1] !== ",") return false;
   const m = /(\p{L}+)\.? \d{1,2}, ?$/u.exec(text.slice(Math.max(0, at - 16), at));
   return m !== null && isMonth(m[1]!);
 }
