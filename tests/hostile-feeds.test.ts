@@ -1,9 +1,10 @@
 import { rmSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import type { ArticleJob } from "@zw/core";
+import { type ArticleJob, QueueName } from "@zw/core";
 import { extractorService } from "@zw/extractor";
 import { type FeedFault, type FeedServer, startFeedServer } from "@zw/feed-server";
 import { fetcherService } from "@zw/fetcher";
+import { notifierService } from "@zw/notifier";
 import { createQueues, type Queues, queueDepths } from "@zw/queue";
 import { type Host, hostServices } from "@zw/service-host";
 import { ClaimLedger, FeedStateStore } from "@zw/store";
@@ -110,7 +111,7 @@ beforeAll(async () => {
     logLevel: "silent",
   });
   host = await hostServices(
-    { fetcher: fetcherService, extractor: extractorService },
+    { fetcher: fetcherService, extractor: extractorService, notifier: notifierService },
     {
       name: "hostile",
       cwd,
@@ -286,5 +287,42 @@ describe("hostile article pages through the extractor", () => {
     expect(valueOf("/p/huge")).toEqual([14_000]);
     expect(valueOf("/p/empty")).toEqual([14_000]);
     expect(claims.some((claim) => claim.min === 99_000)).toBe(false);
+  });
+});
+
+describe("job payloads failing their schema, sent to each hosted worker", () => {
+  it("go to the failed set with the reason after one attempt, and the workers carry on", async () => {
+    // As a foreign or outdated producer would: straight into the queue, past the typed producers.
+    const bad = [
+      { queue: queues.poll, data: { feedUrl: "not a url", slot: 7 }, fields: /feedUrl[\s\S]*slot/ },
+      { queue: queues.article, data: { url: "not a url", title: 5 }, fields: /url/ },
+      {
+        queue: queues.alert,
+        data: { alert: { type: "nonsense" }, guildId: "1" },
+        fields: /alert[\s\S]*guildId/,
+      },
+    ];
+    for (const [i, { queue, data }] of bad.entries()) {
+      await queue.add(queue.name, data as never, { jobId: `bad-${i}`, attempts: 5 });
+    }
+    for (const [i, { queue, fields }] of bad.entries()) {
+      const job = await waitFor(`${queue.name}'s bad job to fail`, async () => {
+        const found = await queue.getJob(`bad-${i}`);
+        return found && (await found.getState()) === "failed" ? found : null;
+      });
+      expect(job.failedReason).toContain(`invalid ${queue.name} job`);
+      expect(job.failedReason).toMatch(fields);
+      expect(job.attemptsMade).toBe(1);
+    }
+    expect(bad.map((b) => b.queue.name)).toEqual([QueueName.poll, QueueName.article, QueueName.alert]);
+    // A good poll right after is handled as usual.
+    feeds.publish("/good.xml", {
+      path: "/good/3",
+      title: "Nordkorea: nach den kaputten Jobs",
+      paragraphs: ["Text"],
+      publishedAt: "2025-05-12T10:00:00Z",
+    });
+    await pollAll(["/good.xml"], "h5");
+    expect((await articleJobs()).map((job) => job.url)).toContain(`${feeds.url}/good/3`);
   });
 });
