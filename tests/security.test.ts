@@ -9,7 +9,7 @@ import { type FeedServer, startFeedServer } from "@zw/feed-server";
 import { privateTargetRefusal } from "@zw/feeds";
 import { createQueues, type Queues, queueDepths } from "@zw/queue";
 import { type Host, hostServices } from "@zw/service-host";
-import { GuildStore } from "@zw/store";
+import { FeedStateStore, GuildStore } from "@zw/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../services/cli/src/run-cli";
 import {
@@ -161,6 +161,19 @@ describe("SSRF: feeds on private addresses", () => {
     expect(await privateTargetRefusal("https://unknown-name.invalid/rss")).toBeNull();
   });
 
+  it("at fetch time a stored guild feed on a private address is refused and recorded, not fetched", async () => {
+    // Stored before the add-time check existed, or while the operator allowed private feeds.
+    const urls = [`${feeds.url}/wire.xml?guild`, "http://10.0.0.1/rss", "http://[::ffff:169.254.169.254]/"];
+    const asked = feeds.requests.length;
+    for (const url of urls) await queues.enqueuePoll({ feedUrl: url, slot: "ssrf" });
+    const state = new FeedStateStore(host.connection);
+    for (const url of urls) {
+      const health = await waitFor(`${url} to be recorded`, () => state.health(url));
+      expect([url, health.lastError]).toEqual([url, expect.stringMatching(/^blocked_address: /)]);
+    }
+    expect(feeds.requests.length).toBe(asked);
+  });
+
   it("with the operator's allowance a private feed is accepted", async () => {
     const { code, out } = await zw(["feeds", "add", `${feeds.url}/wire.xml`, "--guild", B], {
       ZW_ALLOW_PRIVATE_FEEDS: "true",
@@ -233,6 +246,8 @@ describe("hostile slash command options", () => {
       ],
       ["other guild's channel", { command: "subscribe", options: { channel: B1 } }],
       ["bad metric", { command: "history", options: { metric: "x".repeat(500) } }],
+      ["text for a number", { command: "history", options: { metric: "killed", days: "many" } }],
+      ["number for a list", { command: "subscribe", options: { channel: A1, events: 42 } }],
     ];
     for (const [what, input] of cases) {
       const reply = await command(input);
