@@ -4,22 +4,10 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { freePort } from "@zw/redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestRedis, type TestRedis } from "../../../tests/fixtures/redis";
-import { runCli } from "./run-cli";
-
-async function zw(args: string[], env: NodeJS.ProcessEnv, cwd: string) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (c) => (out += c));
-  stderr.on("data", (c) => (err += c));
-  const code = await runCli(args, { stdin: new PassThrough(), stdout, stderr, env, cwd });
-  return { code, out, err };
-}
+import { runZw } from "./testing/run-zw";
 
 const RSS = `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
 <item><title>Nordkorea</title><link>http://example.org/a</link></item></channel></rss>`;
@@ -51,7 +39,7 @@ describe("zw doctor", () => {
 
   it("passes on a healthy set-up and reports each feed", async () => {
     const cwd = project({ feeds: [{ url: `${base}/ok.xml` }, { url: `${base}/missing.xml` }] });
-    const { code, out } = await zw(["doctor"], { REDIS_URL: redis.url }, cwd);
+    const { code, out } = await runZw(["doctor"], { env: { REDIS_URL: redis.url }, cwd });
     expect(code).toBe(0);
     expect(out).toMatch(/ok +redis: .* answers \(Redis [\d.]+\), maxmemory-policy noeviction/);
     expect(out).toMatch(/warn +discord: DISCORD_TOKEN is unset/);
@@ -63,11 +51,10 @@ describe("zw doctor", () => {
   it("fails on an unreachable REDIS_URL and says how to fix it", async () => {
     const cwd = project({ feeds: [] });
     const port = await freePort();
-    const { code, out } = await zw(
-      ["doctor", "--skip-feeds"],
-      { REDIS_URL: `redis://127.0.0.1:${port}` },
+    const { code, out } = await runZw(["doctor", "--skip-feeds"], {
+      env: { REDIS_URL: `redis://127.0.0.1:${port}` },
       cwd,
-    );
+    });
     expect(code).toBe(1);
     expect(out).toMatch(/FAIL +redis: REDIS_URL redis:\/\/127\.0\.0\.1:\d+ does not answer/);
     expect(out).toMatch(/fix: start that Redis, correct REDIS_URL, or unset it/);
@@ -75,13 +62,13 @@ describe("zw doctor", () => {
 
   it("fails on a bad configuration, naming the field", async () => {
     const cwd = project({ pollIntervalMinutes: 0 });
-    const { code, out } = await zw(["doctor"], {}, cwd);
+    const { code, out } = await runZw(["doctor"], { env: {}, cwd });
     expect(code).toBe(1);
     expect(out).toMatch(/FAIL +configuration: invalid configuration:\n {2}pollIntervalMinutes \(from /);
   });
 
   it("rejects an unknown option as a usage error", async () => {
-    const { code, err } = await zw(["doctor", "--frobnicate"], {}, tmpdir());
+    const { code, err } = await runZw(["doctor", "--frobnicate"], { cwd: tmpdir() });
     expect(code).toBe(2);
     expect(err).toMatch(/Unknown option '--frobnicate'/);
   });

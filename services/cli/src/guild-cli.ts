@@ -1,9 +1,7 @@
-import { resolve } from "node:path";
-import { loadConfig } from "@zw/config";
 import type { Config } from "@zw/core";
 import { validationMessage } from "@zw/discord";
-import { connectRedis, resolveRedis } from "@zw/redis";
 import { GuildLimitError, GuildStore } from "@zw/store";
+import { withRedis } from "./cli-redis";
 import { type CommandIo, UsageError } from "./command";
 
 /** CLI flag names for the schema keys they fill, so errors name what the operator typed. */
@@ -27,20 +25,16 @@ export async function withGuildStore<T>(
   io: CommandIo,
   use: (store: GuildStore, config: Config) => Promise<T>,
 ): Promise<T> {
-  const config = loadConfig({ env: io.env, cwd: io.cwd });
-  const redis = await resolveRedis({ redisUrl: config.redisUrl, dataDir: resolve(io.cwd, config.dataDir) });
-  const client = connectRedis(redis.url, "zw-cli");
-  try {
-    return await use(new GuildStore(client, { limits: config.limits }), config);
-  } catch (error) {
-    const invalid = validationMessage(error, FLAG_NAMES);
-    if (invalid) throw new UsageError(invalid);
-    if (error instanceof GuildLimitError) throw new UsageError(error.message);
-    throw error;
-  } finally {
-    await client.quit();
-    await redis.server?.stop();
-  }
+  return withRedis(io, async (redis, config) => {
+    try {
+      return await use(new GuildStore(redis, { limits: config.limits }), config);
+    } catch (error) {
+      const invalid = validationMessage(error, FLAG_NAMES);
+      if (invalid) throw new UsageError(invalid);
+      if (error instanceof GuildLimitError) throw new UsageError(error.message);
+      throw error;
+    }
+  });
 }
 
 /** `add`, `remove` or `list`, with the one positional value the first two need. */

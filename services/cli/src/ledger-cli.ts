@@ -1,44 +1,19 @@
-import { resolve } from "node:path";
-import { loadConfig } from "@zw/config";
 import { type Claim, type Config, isMetricId, METRIC_IDS, type MetricId } from "@zw/core";
 import { claimSummary, claimValue, type Estimate } from "@zw/estimates";
-import { connectRedis, ping, resolveRedis } from "@zw/redis";
 import { ClaimLedger } from "@zw/store";
+import { withRedis } from "./cli-redis";
 import { type CommandIo, UsageError } from "./command";
 
 export interface OpenLedger {
   ledger: ClaimLedger;
   config: Config;
-  close(): Promise<void>;
 }
 
-/** The ledger the configuration points at (REDIS_URL, else a local or embedded Redis), for one command. */
-export async function openLedger(io: CommandIo): Promise<OpenLedger> {
-  const config = loadConfig({ env: io.env, cwd: io.cwd });
-  const redis = await resolveRedis({ redisUrl: config.redisUrl, dataDir: resolve(io.cwd, config.dataDir) });
-  // A configured Redis that is down would otherwise make the command wait forever.
-  if (redis.origin === "env" && !(await ping(redis.url, 2_000))) {
-    throw new Error(`no Redis answers at ${redis.url} (REDIS_URL); start it or unset REDIS_URL`);
-  }
-  const client = connectRedis(redis.url, "zw-cli");
-  return {
-    ledger: new ClaimLedger(client, { thresholds: config.thresholds }),
-    config,
-    async close() {
-      await client.quit();
-      await redis.server?.stop();
-    },
-  };
-}
-
-/** Runs `use` with the ledger open and closes it whatever happens. */
-export async function withLedger<T>(io: CommandIo, use: (open: OpenLedger) => Promise<T>): Promise<T> {
-  const open = await openLedger(io);
-  try {
-    return await use(open);
-  } finally {
-    await open.close();
-  }
+/** Runs `use` with the ledger the configuration points at, closing it whatever happens. */
+export function withLedger<T>(io: CommandIo, use: (open: OpenLedger) => Promise<T>): Promise<T> {
+  return withRedis(io, (redis, config) =>
+    use({ ledger: new ClaimLedger(redis, { thresholds: config.thresholds }), config }),
+  );
 }
 
 export function parseMetric(value: string): MetricId {

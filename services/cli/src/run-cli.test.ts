@@ -1,22 +1,10 @@
-import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { commands } from "./commands/index";
-import { runCli } from "./run-cli";
-
-async function zw(args: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (c) => (out += c));
-  stderr.on("data", (c) => (err += c));
-  const code = await runCli(args, { stdin: new PassThrough(), stdout, stderr, env: {}, cwd: process.cwd() });
-  return { code, out, err };
-}
+import { runZw } from "./testing/run-zw";
 
 describe("zw --help", () => {
   it("lists every command with one line each", async () => {
-    const { code, out } = await zw(["--help"]);
+    const { code, out } = await runZw(["--help"]);
     expect(code).toBe(0);
     for (const command of commands) {
       expect(out).toMatch(new RegExp(`^  ${command.name} +\\S.*$`, "m"));
@@ -26,19 +14,19 @@ describe("zw --help", () => {
   });
 
   it("prints a command's usage with --help", async () => {
-    const { code, out } = await zw(["doctor", "--help"]);
+    const { code, out } = await runZw(["doctor", "--help"]);
     expect(code).toBe(0);
     expect(out).toMatch(/^Usage: zw doctor/);
   });
 
   it("refuses an unknown command with exit code 2", async () => {
-    const { code, err } = await zw(["frobnicate"]);
+    const { code, err } = await runZw(["frobnicate"]);
     expect(code).toBe(2);
     expect(err).toMatch(/unknown command "frobnicate"/);
   });
 
   it("shows the help and exit code 2 without a command", async () => {
-    const { code, out } = await zw([]);
+    const { code, out } = await runZw([]);
     expect(code).toBe(2);
     expect(out).toMatch(/Commands:/);
   });

@@ -10,6 +10,7 @@ import { feeds } from "./feeds";
 import { history } from "./history";
 import { numbers } from "./numbers";
 import { start } from "./start";
+import { status } from "./status";
 import { subscribe } from "./subscribe";
 import { watch } from "./watch";
 
@@ -17,6 +18,7 @@ import { watch } from "./watch";
 export const commands: Command[] = [
   start,
   demo,
+  status,
   doctor,
   extract,
   numbers,
