@@ -77,7 +77,8 @@ const WORD_STARTS: Record<Lang, string[]> = {
       "quarter",
       "minus",
       "negative",
-      "an?\\b",
+      // "a"/"an" only before the words that make them a number: "a dozen", "a third of".
+      "an?\\s+(?=hundred|thousand|(?:m|b|tr)illion|dozen|half|quarter|pair|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|twent|thirt|fort|fift|sixt|sevent|eight|ninet|lakh|crore)",
       "first",
       "second",
       "third",
