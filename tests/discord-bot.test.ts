@@ -62,9 +62,9 @@ beforeAll(async () => {
   fake = await startFakeDiscord({
     guilds: [
       { id: A, channels: [A1, A2], forbiddenChannels: [A3] },
-      { id: B, channels: [B1] },
+      { id: B, channels: [B1], locale: "de" },
     ],
-    heartbeatIntervalMs: 300,
+    heartbeatIntervalMs: 1000,
   });
   server = await startTestRedis();
   redis = connectRedis(server.url, "discord-bot-test");
@@ -156,6 +156,18 @@ describe("the bot on the gateway", () => {
     await fake.waitUntil(() => fake.connectedClients === 1, 5_000, "reconnect");
     const reply = await run({ command: "help", permissions: NONE });
     expect(reply.text).toContain("/estimate");
+  });
+
+  it("gets the interactions sent while it was reconnecting, replayed on RESUME", async () => {
+    const resumes = fake.gatewayReceived.filter((p) => p.op === 6).length;
+    fake.dropConnections(4000);
+    const missed = fake.interact({ guildId: A, channelId: A1, permissions: NONE, command: "help" });
+    await fake.waitUntil(
+      () => fake.gatewayReceived.filter((p) => p.op === 6).length > resumes,
+      15_000,
+      "RESUME",
+    );
+    expect((await fake.replyTo(missed)).text).toContain("/estimate");
   });
 });
 
@@ -276,7 +288,7 @@ describe("configuration commands need Manage Server", () => {
     expect(await store.keywords(B)).toEqual([]);
     expect(await store.subscriptions(B)).toEqual([]);
     expect(await store.feeds(B)).toEqual([]);
-    expect(await store.settings(B)).toEqual({ lang: null });
+    expect((await store.settings(B)).lang).toBeNull();
   });
 });
 
@@ -450,6 +462,11 @@ describe("/settings language", () => {
       "I read news feeds",
     );
     await run({ command: "settings", subcommand: "language", options: { value: "en" } });
+  });
+
+  it("the bot notes each guild's Discord locale; alerts use it while the guild chose no language", async () => {
+    expect(await store.settings(B)).toEqual({ lang: null, detectedLang: "de" });
+    expect(await store.settings(A)).toMatchObject({ detectedLang: "en" });
   });
 
   it("a guild without a setting answers in its Discord locale", async () => {

@@ -25,5 +25,10 @@ export const SubscriptionSchema = z.object({
 });
 export type Subscription = z.infer<typeof SubscriptionSchema>;
 
-export const GuildSettingsSchema = z.object({ lang: Lang.nullable().default(null) });
+export const GuildSettingsSchema = z.object({
+  /** The language the server chose (/settings language). */
+  lang: Lang.nullable().default(null),
+  /** The server's Discord locale as the bot last saw it: alerts use it while `lang` is null. */
+  detectedLang: Lang.nullable().default(null),
+});
 export type GuildSettings = z.infer<typeof GuildSettingsSchema>;

@@ -208,10 +208,21 @@ describe("subscriptions", () => {
 
 describe("settings", () => {
   it("stores the language per guild", async () => {
-    expect(await store.settings(A)).toEqual({ lang: null });
+    expect(await store.settings(A)).toEqual({ lang: null, detectedLang: null });
     await store.setLanguage(A, "de");
-    expect(await store.settings(A)).toEqual({ lang: "de" });
-    expect(await store.settings(B)).toEqual({ lang: null });
+    expect(await store.settings(A)).toEqual({ lang: "de", detectedLang: null });
+    expect(await store.settings(B)).toEqual({ lang: null, detectedLang: null });
+  });
+
+  it("alerts follow the chosen language, else the server's locale, else English", async () => {
+    await store.upsertSubscription({ guildId: A, channelId: CH1, events: ["estimate_changed"] });
+    const lang = async () => (await store.alertJobs(changed("killed", 0.5)))[0]?.lang;
+    expect(await lang()).toBe("en");
+    await store.noteDetectedLanguage(A, "de");
+    expect(await lang()).toBe("de");
+    await store.setLanguage(A, "en");
+    expect(await lang()).toBe("en");
+    expect(await store.settings(A)).toEqual({ lang: "en", detectedLang: "de" });
   });
 });
 

@@ -80,6 +80,11 @@ redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
 return 1
 `;
 
+/** The language of a guild's alerts: its choice, else its Discord locale's, else DEFAULT_LANG. */
+export function languageOf(settings: GuildSettings): Lang {
+  return settings.lang ?? settings.detectedLang ?? DEFAULT_LANG;
+}
+
 /** Whether a subscription wants an event: not paused, the event type, the metric, and a large enough change. */
 export function subscriptionWants(subscription: Subscription, event: Event): boolean {
   if (subscription.pausedReason !== null) return false;
@@ -254,7 +259,7 @@ export class GuildStore {
         guildId: s.guildId,
         channelId: s.channelId,
         roleId: s.roleId,
-        lang: (await this.settings(s.guildId)).lang ?? DEFAULT_LANG,
+        lang: languageOf(await this.settings(s.guildId)),
       })),
     );
   }
@@ -267,7 +272,16 @@ export class GuildStore {
   }
 
   async setLanguage(guildId: string, lang: Lang | null): Promise<void> {
-    const settings = { ...(await this.settings(guildId)), lang };
+    await this.updateSettings(guildId, { lang });
+  }
+
+  /** Records the language of the server's Discord locale, for alerts while it chose none. */
+  async noteDetectedLanguage(guildId: string, detectedLang: Lang): Promise<void> {
+    await this.updateSettings(guildId, { detectedLang });
+  }
+
+  private async updateSettings(guildId: string, change: Partial<GuildSettings>): Promise<void> {
+    const settings = { ...(await this.settings(guildId)), ...change };
     await this.redis.set(this.key("guild", guildId, "settings"), JSON.stringify(settings));
   }
 

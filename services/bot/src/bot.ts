@@ -1,6 +1,6 @@
 import type { Config } from "@zw/core";
 import { type CommandDeps, createInteractionHandler } from "@zw/discord";
-import { Client, Events, GatewayIntentBits } from "discord.js";
+import { Client, Events, GatewayIntentBits, type Guild } from "discord.js";
 
 export interface BotLogger {
   info(obj: object, msg?: string): void;
@@ -38,6 +38,12 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     onError: (error, context) => logger.error({ err: error, ...context }, "command failed"),
   });
   client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
+  // Alerts of a server that chose no language follow its Discord locale.
+  const noteLocale = (guild: Guild) =>
+    options.store
+      .noteDetectedLanguage(guild.id, guild.preferredLocale.startsWith("de") ? "de" : "en")
+      .catch((error) => logger.warn({ err: error, guild: guild.id }, "could not note the guild's locale"));
+  client.on(Events.GuildCreate, (guild) => void noteLocale(guild));
   client.on(Events.Error, (error) => logger.error({ err: error }, "discord client error"));
   client.on(Events.ShardDisconnect, (event, shard) =>
     logger.warn({ code: event.code, shard }, "gateway disconnected"),
@@ -61,6 +67,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     await client.destroy();
     throw error;
   }
+  await Promise.all(client.guilds.cache.map(noteLocale));
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, "bot ready");
   return {
     client,
