@@ -22,6 +22,15 @@ export const NORTH_KOREA_MARKERS: readonly string[] = [
   "kpa",
   "koreanische volksarmee",
   "korean people's army",
+  "n. korean",
+  "n.korea",
+  "the north's",
+  "the north has",
+  "the north had",
+  "the north is",
+  "the north sent",
+  "the north could",
+  "the north may",
 ];
 
 /**
@@ -46,6 +55,19 @@ export const OTHER_ARMY_MARKERS: readonly string[] = [
   "moscow",
   "kiew",
   "kyiv",
+  "südkorea",
+  "south korea",
+  "the us",
+  "u.s.",
+  "usa",
+  "united states",
+  "vereinigten staaten",
+  "nato",
+  "china",
+  "chinese",
+  "chinesisch",
+  "belarus",
+  "wagner",
 ];
 
 /**
@@ -251,6 +273,74 @@ export const METRIC_EXTRA_CUES: Partial<
   },
 };
 
+/**
+ * Material counts only as delivered where the sentence says so or names Russia: "North Korea fired
+ * 10 ballistic missiles into the sea" is a test, not a delivery.
+ */
+export const DELIVERY_CUES: readonly string[] = [
+  "geliefert",
+  "liefert",
+  "liefere",
+  "lieferte",
+  "lieferung",
+  "bereitgestellt",
+  "überlassen",
+  "erhalten",
+  "erhielt",
+  "bekommen",
+  "stammen",
+  "stammt",
+  "geschickt",
+  "schickte",
+  "verschifft",
+  "transferiert",
+  "russland",
+  "russisch",
+  "moskau",
+  "kreml",
+  "supplied",
+  "supplies",
+  "supply",
+  "provided",
+  "provides",
+  "sent",
+  "sends",
+  "shipped",
+  "ships",
+  "delivered",
+  "delivers",
+  "delivery",
+  "deliveries",
+  "received",
+  "receives",
+  "handed over",
+  "transferred",
+  "exported",
+  "russia",
+  "moscow",
+  "kremlin",
+];
+
+/** The most a figure of a metric can plausibly be; more is another count (North Korea's army). */
+export const PLAUSIBLE_MAX: Partial<Record<MetricId, number>> = {
+  troops_deployed_total: 300_000,
+  troops_additional: 300_000,
+  troops_in_region: 300_000,
+  troops_in_training: 300_000,
+  casualties_total: 300_000,
+  killed: 300_000,
+  wounded: 300_000,
+  captured: 100_000,
+  officers: 50_000,
+  generals: 1_000,
+  howitzers_delivered: 10_000,
+  mlrs_delivered: 10_000,
+  artillery_systems_delivered: 20_000,
+  missiles_delivered: 10_000,
+  shells_delivered: 100_000_000,
+  ammo_share_percent: 100,
+};
+
 /** Words that make a number a projection (könnte insgesamt 12.000 schicken) rather than a report. */
 export const PROJECTION_CUES: readonly string[] = [
   "könnte",
@@ -334,7 +424,18 @@ export const NEGATIONS: readonly string[] = [
  * "sagte Budanow", "Zelensky said", "said the agency").
  */
 export const ATTRIBUTION_CUES = {
-  before: ["laut", "hieß es", "heißt es", "according to", "citing", "cited by", "quoted"],
+  before: [
+    "laut",
+    "hieß es",
+    "heißt es",
+    "according to",
+    "citing",
+    "cited by",
+    "quoted",
+    "so der",
+    "so die",
+    "so das",
+  ],
   nouns: [
     "angaben",
     "informationen",

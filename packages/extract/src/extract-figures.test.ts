@@ -163,6 +163,41 @@ describe("extractFigures: English war reporting", () => {
       "North Korea has supplied Russia with more than 100 KN-23 ballistic missiles, Ukraine's military intelligence said.",
       [{ metric: "missiles_delivered", min: 100, max: null, qualifier: "more_than", source: "HUR" }],
     ],
+    [
+      "North Korea has sent around 15,000 troops to Russia and about 4,700 of them have been killed or wounded, the NIS said.",
+      [
+        { metric: "troops_deployed_total", min: 15000, qualifier: "approx", source: "NIS" },
+        { metric: "casualties_total", min: 4700, qualifier: "approx", source: "NIS" },
+      ],
+    ],
+    [
+      "The NIS said the North has dispatched some 3,000 additional troops to Russia this year.",
+      [{ metric: "troops_additional", min: 3000, qualifier: "approx", source: "NIS" }],
+    ],
+    [
+      "Two North Korean soldiers were captured and one died of his wounds, Zelensky said on X.",
+      [{ metric: "captured", min: 2, max: 2, source: "UA_GOV" }],
+    ],
+    [
+      "Yonhap reported that 1,500 North Korean special forces troops had arrived in Vladivostok.",
+      [{ metric: "troops_in_region", min: 1500, source: null }],
+    ],
+    [
+      "Around 3,000 North Korean soldiers have been killed or injured, the South Korean military said, citing its own estimates.",
+      [{ metric: "casualties_total", min: 3000, qualifier: "approx", source: "JCS" }],
+    ],
+    [
+      "Around 300 North Korean soldiers killed in Kursk, says Seoul",
+      [{ metric: "killed", min: 300, qualifier: "approx", source: "KR_GOV", region: "Kursk" }],
+    ],
+    [
+      "North Korean troops are in Kursk. The U.S. later estimated 10,000 to 12,000 were in Russia.",
+      [{ metric: "troops_deployed_total", min: 10000, max: 12000, qualifier: "range", source: "US_GOV" }],
+    ],
+    [
+      "The National Intelligence Service told lawmakers that North Korean casualties could reach 3,000.",
+      [{ metric: "casualties_total", min: 3000, modality: "projected", source: "NIS" }],
+    ],
   ];
   it.each(cases)("%s", (text, expected, date) => expectFigures(text, expected, { lang: "en", date }));
 });
@@ -249,6 +284,34 @@ describe("extractFigures: German war reporting", () => {
       "Nordkorea plant, bis zu 30.000 weitere Soldaten nach Russland zu schicken, berichtet CNN.",
       [{ metric: "troops_additional", max: 30000, qualifier: "up_to", modality: "projected", source: null }],
     ],
+    [
+      "Nordkorea hat Russland seit Beginn des Krieges mehr als fünf Millionen Artilleriegranaten geliefert, sagte Selenskyj.",
+      [{ metric: "shells_delivered", min: 5_000_000, max: null, qualifier: "more_than", source: "UA_GOV" }],
+    ],
+    [
+      "Die Zahl der in Kursk eingesetzten Nordkoreaner liegt bei etwa 11.000, sagte Budanow.",
+      [{ metric: "troops_in_region", min: 11000, qualifier: "approx", source: "HUR", region: "Kursk" }],
+    ],
+    [
+      "Bis zu 50 Prozent der in Russland verschossenen Granaten stammen aus Nordkorea, so der HUR.",
+      [{ metric: "ammo_share_percent", min: null, max: 50, qualifier: "up_to", source: "HUR" }],
+    ],
+    [
+      "Etwa 100 Nordkoreaner seien in den Kämpfen gefallen, hieß es aus Militärkreisen in Seoul.",
+      [{ metric: "killed", min: 100, qualifier: "approx", source: "KR_GOV" }],
+    ],
+    [
+      "Auf nordkoreanischer Seite wurden nach Angaben Kiews 3.000 Soldaten getötet.",
+      [{ metric: "killed", min: 3000, source: "UA_GOV" }],
+    ],
+    [
+      "Nordkorea hat nach Erkenntnissen des ukrainischen Militärgeheimdienstes rund 12.000 Soldaten geschickt. Von ihnen seien mehr als 1.000 gefallen, teilte der Geheimdienst am Sonntag mit.",
+      [
+        { metric: "troops_deployed_total", min: 12000, source: "HUR" },
+        { metric: "killed", min: 1000, max: null, qualifier: "more_than", source: "HUR", date: "2025-01-12" },
+      ],
+      "2025-01-16",
+    ],
   ];
   it.each(cases)("%s", (text, expected, date) => expectFigures(text, expected, { lang: "de", date }));
 });
@@ -282,6 +345,28 @@ describe("extractFigures: numbers that are not figures", () => {
     ["Ukraine's army said it lost 40 soldiers in Kursk, where North Korean troops fight.", "en"],
     ["North Korea's economy grew by 3.1 percent last year.", "en"],
     ["The 11,000 North Korean soldiers' families received 50 kilograms of rice.", "en"],
+    ["North Korea fired 10 ballistic missiles into the sea on Tuesday, the JCS said.", "en"],
+    ["Kim Jong Un inspected 250 new missile launchers on the border with South Korea.", "en"],
+    ["Nordkorea hat rund 1,2 Millionen Soldaten unter Waffen.", "de"],
+    ["Nordkorea feuerte am Dienstag zwei ballistische Raketen ins Meer, teilte der Generalstab mit.", "de"],
+    ["About 50,000 Russian and North Korean troops are massed in Kursk, Zelensky said.", "en"],
+    [
+      "Ukraine's General Staff said 1,200 Russian soldiers were killed in the past day, as North Korean troops joined the assault.",
+      "en",
+    ],
+    ["Russia has lost more than 700,000 soldiers since 2022, while North Korea sent troops.", "en"],
+    [
+      "South Korea has 500,000 active troops and the US stations 28,500 soldiers in the South, far more than North Korea sent.",
+      "en",
+    ],
+    [
+      "Nordkorea hat Truppen geschickt. Russland selbst hat nach westlichen Schätzungen mehr als 700.000 Soldaten im Einsatz.",
+      "de",
+    ],
+    [
+      "Nordkorea hat 20.000 Container mit Munition nach Russland geschickt, rund 1.300 Quadratkilometer sind besetzt.",
+      "de",
+    ],
   ];
   it.each(negatives)("%s", (text, lang) => {
     const found = figures(text, { lang });

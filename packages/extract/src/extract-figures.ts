@@ -3,7 +3,9 @@ import {
   type Lang,
   type MetricId,
   type Modality,
+  metricDefinition,
   NORTH_KOREA_MARKERS,
+  PLAUSIBLE_MAX,
   type QualifierId,
   type SourceId,
 } from "@zw/core";
@@ -16,6 +18,7 @@ import {
   clauseCues,
   countNouns,
   cueIndex,
+  deliveries,
   denials,
   negations,
   northKorea,
@@ -113,6 +116,8 @@ function notACount(text: string, from: number, numberStart: number): boolean {
 
 const PERCENT_WORD = /^\s*(?:%|prozent\b|percent\b|per cent\b|pct\b)/i;
 const SEPARATOR = /,|;|\s(?:und|and|sowie|oder|or|while|während|whereas|but|aber)\s/g;
+const CASUALTY_METRICS = new Set<MetricId>(["casualties_total", "killed", "wounded", "captured"]);
+
 /** How many sentences back "he said" looks for the source it stands for. */
 const ANAPHORA_REACH = 3;
 const OWN_SIDE = /\b(?:it|we|our|its|wir|unsere[nmrs]?|eigenen?)\s/i;
@@ -159,7 +164,7 @@ class Article {
         previous = { candidate: c, northKorean: accepted };
       if (!accepted) continue;
       const metric = this.metricOf(c);
-      if (!metric) continue;
+      if (!metric || (c.max ?? c.min ?? 0) > (PLAUSIBLE_MAX[metric] ?? Number.POSITIVE_INFINITY)) continue;
       if (metric !== "ammo_share_percent" && !c.percent && c.phrase.head.kind !== "metric")
         this.troopSubject.add(index);
       figures.push(this.figure(index, c, metric));
@@ -270,6 +275,11 @@ class Article {
         );
       case "metric":
         if (phrase.otherArmy && !phrase.northKorean) return false;
+        if (
+          metricDefinition(phrase.head.metric).subject === "material" &&
+          !cues.has(deliveries, s.start, s.end)
+        )
+          return false;
         return phrase.northKorean || this.northKoreaNear(index);
     }
   }
@@ -280,7 +290,16 @@ class Article {
     const cues = this.cues.scan(clauseCues, c.segment[0], c.segment[1]);
     if (c.percent)
       return cues.some((h) => h.value.metric === "ammo_share_percent") ? "ammo_share_percent" : null;
-    const troopCues = cues.filter((h) => h.value.metric !== "ammo_share_percent");
+    // A casualty word in the number's own comma clause decides ("100 Nordkoreaner seien in den
+    // Kämpfen gefallen"); otherwise the nearest cue does.
+    const [clauseStart, clauseEnd] = this.clauseOf(c);
+    const casualty = cues.filter(
+      (h) =>
+        CASUALTY_METRICS.has(h.value.metric) && !h.value.weak && h.start >= clauseStart && h.end <= clauseEnd,
+    );
+    const troopCues = casualty.length
+      ? casualty
+      : cues.filter((h) => h.value.metric !== "ammo_share_percent");
     const nearest = (weak: boolean) => {
       let best: { metric: MetricId; d: number } | null = null;
       for (const h of troopCues) {

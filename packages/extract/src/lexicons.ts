@@ -3,6 +3,7 @@ import {
   ANAPHORIC_SPEAKERS,
   ATTRIBUTION_CUES,
   COUNT_NOUNS,
+  DELIVERY_CUES,
   DENIAL_CUES,
   METRIC_CUE_SCOPE,
   METRIC_EXTRA_CUES,
@@ -40,6 +41,7 @@ export const vague = new Lexicon(pairs(VAGUE_QUANTITIES, true));
 export const negations = new Lexicon(pairs(NEGATIONS, true));
 export const projections = new Lexicon(pairs(PROJECTION_CUES, true));
 export const denials = new Lexicon(pairs(DENIAL_CUES, true));
+export const deliveries = new Lexicon(pairs(DELIVERY_CUES, true));
 
 export type MetricCue = { metric: MetricId; weak: boolean };
 
@@ -84,6 +86,19 @@ const headEntries: [string, HeadKind][] = [
 export const headWords = new Map<string, HeadKind>();
 for (const [cue, kind] of headEntries) if (!/\s/.test(cue) && !headWords.has(cue)) headWords.set(cue, kind);
 export const headPhrases = new Lexicon(headEntries.filter(([cue]) => /\s/.test(cue)));
+/** Head words only German has: as nouns they are capitalised ("Verletzte", not "verletzte Soldaten"). */
+const englishHeads = new Set([
+  ...TROOP_NOUNS.en,
+  ...PEOPLE_NOUNS.en,
+  ...METRICS.flatMap((m) => [...m.cues.en, ...(METRIC_EXTRA_CUES[m.id]?.en ?? [])]),
+]);
+export const germanOnlyHeads = new Set(
+  [
+    ...TROOP_NOUNS.de,
+    ...PEOPLE_NOUNS.de,
+    ...METRICS.flatMap((m) => [...m.cues.de, ...(METRIC_EXTRA_CUES[m.id]?.de ?? [])]),
+  ].filter((w) => !englishHeads.has(w)),
+);
 /** German head words that may end a compound: long enough not to hide inside other words. */
 export const COMPOUND_MIN_LENGTH = 5;
 
@@ -110,6 +125,7 @@ export const attributionAnchors = new Lexicon<AnchorKind>(
 export const regions = new Lexicon(REGIONS.flatMap(([name, ...cues]) => pairs(cues, name)));
 
 export const cueIndex = new CueIndex([
+  deliveries,
   northKorea,
   otherArmy,
   anaphora,

@@ -4,6 +4,7 @@ import {
   anaphora,
   COMPOUND_MIN_LENGTH,
   clauseCues,
+  germanOnlyHeads,
   type HeadKind,
   headPhrases,
   headWords,
@@ -206,7 +207,7 @@ export function readNumberPhrase(
     const other = !nk && cues.at(otherArmy, at);
     if (other) phrase.otherArmy = true;
     // German nouns are capitalised: "300 verletzte russische Soldaten" is not "300 Verletzte".
-    const head = lang === "de" && /^\p{Ll}/u.test(word) ? null : headOf(lower, lang);
+    const head = headOf(lower, lang, /^\p{Ll}/u.test(word));
     if (head) return finishHead(text, cues, phrase, head, wordEnd, limitEnd);
     if (nk || other) {
       at = nk ? endOfWord(text, nk.end) : wordEnd;
@@ -294,7 +295,7 @@ function finishHead(
 const SUFFIXES = ["", "e", "en", "n", "s", "es", "er", "ern", "nen"];
 
 /** The head noun a word is, if any; German compounds count by their last part ("Panzerhaubitzen"). */
-export function headOf(word: string, lang: Lang): HeadKind | null {
+export function headOf(word: string, lang: Lang, lowerCase = false): HeadKind | null {
   for (let i = 0; i < word.length; i++) {
     const rest = i === 0 ? word : word.slice(i);
     if (i > 0 && (lang !== "de" || rest.length < COMPOUND_MIN_LENGTH)) break;
@@ -302,7 +303,8 @@ export function headOf(word: string, lang: Lang): HeadKind | null {
       if (suffix && !rest.endsWith(suffix)) continue;
       const stem = suffix ? rest.slice(0, -suffix.length) : rest;
       const head = headWords.get(stem);
-      if (head && (i === 0 || stem.length >= COMPOUND_MIN_LENGTH)) return head;
+      if (!head || (lowerCase && germanOnlyHeads.has(stem))) continue;
+      if (i === 0 || stem.length >= COMPOUND_MIN_LENGTH) return head;
     }
   }
   return null;
