@@ -90,6 +90,11 @@ export const SOURCES = [
       "defense intelligence of ukraine",
       "main intelligence directorate",
       "militärgeheimdienst hur",
+      "ukraine's defence intelligence",
+      "ukraine's defense intelligence",
+      "ukrainian defence intelligence",
+      "ukrainian defense intelligence",
+      "main directorate of intelligence",
     ],
   },
   {
@@ -159,6 +164,10 @@ export const SOURCES = [
       "ukrainische kommandeur",
       "ukrainischen kommandeur",
       "special operations forces",
+      "ukraine's army",
+      "ukraine's military",
+      "ukraine's armed",
+      "ukrainian troops said",
     ],
   },
   {
@@ -200,6 +209,9 @@ export const SOURCES = [
       "hegseth",
       "rubio",
       "die usa",
+      "trump",
+      "vance",
+      "kellogg",
     ],
   },
   {
@@ -298,6 +310,8 @@ export const SOURCES = [
       "kim yo jong",
       "choe son hui",
       "nordkoreanischen staatsmedien",
+      "korean central news agency",
+      "zentrale koreanische nachrichtenagentur",
     ],
   },
 ] as const satisfies readonly SourceDefinition[];

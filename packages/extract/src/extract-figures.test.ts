@@ -420,6 +420,19 @@ describe("extractFigures: context across sentences", () => {
     );
   });
 
+  it("takes the source from a next sentence that points back", () => {
+    expectFigures(
+      "Nordkorea hat 3.000 weitere Soldaten nach Russland entsandt. Das teilte der südkoreanische Generalstab am Montag mit.",
+      [{ metric: "troops_additional", min: 3000, source: "JCS" }],
+      { lang: "de" },
+    );
+    expectFigures(
+      "North Korea sent 3,000 more troops to Russia. Seoul's spy agency said the troops were trained in the far east.",
+      [{ metric: "troops_additional", min: 3000, source: null }],
+      { lang: "en" },
+    );
+  });
+
   it("does not take the source from another paragraph", () => {
     expectFigures(
       "Nach Angaben des NIS hat Nordkorea Truppen geschickt.\n\nRund 3.000 nordkoreanische Soldaten sind in Kursk eingetroffen.",

@@ -118,6 +118,9 @@ const PERCENT_WORD = /^\s*(?:%|prozent\b|percent\b|per cent\b|pct\b)/i;
 const SEPARATOR = /,|;|\s(?:und|and|sowie|oder|or|while|während|whereas|but|aber)\s/g;
 const CASUALTY_METRICS = new Set<MetricId>(["casualties_total", "killed", "wounded", "captured"]);
 
+/** A sentence that attributes the one before it ("Das teilte … mit", "This was confirmed by …"). */
+const POINTS_BACK = /^(?:das|dies|dieses|diese zahlen?|this|that|these figures|the figures?)\b/i;
+
 /** How many sentences back "he said" looks for the source it stands for. */
 const ANAPHORA_REACH = 3;
 const OWN_SIDE = /\b(?:it|we|our|its|wir|unsere[nmrs]?|eigenen?)\s/i;
@@ -379,7 +382,17 @@ class Article {
     }
     let lead = index;
     while (lead > 0 && this.sentences[lead - 1]!.paragraph === s.paragraph) lead--;
-    if (lead < index - 1) return (this.attributions(lead).find((a) => a.source)?.source as SourceId) ?? null;
+    const fromLead = lead < index - 1 ? this.attributions(lead).find((a) => a.source) : undefined;
+    if (fromLead) return fromLead.source as SourceId;
+    // "… entsandt. Das teilte der Generalstab mit." / "… were sent. This was announced by Seoul."
+    const next = this.sentences[index + 1];
+    if (
+      next &&
+      next.paragraph === s.paragraph &&
+      POINTS_BACK.test(this.text.slice(next.start, next.start + 24))
+    ) {
+      return (this.attributions(index + 1).find((a) => a.source)?.source as SourceId) ?? null;
+    }
     return null;
   }
 
