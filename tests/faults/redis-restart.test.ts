@@ -109,9 +109,12 @@ describe("Redis killed and restarted under a running zw start", () => {
     expect(before.feedHealth?.etag).toBeTruthy();
     // AOF is fsynced every second: what was written a second ago is on disk.
     await new Promise((ok) => setTimeout(ok, 1_500));
+    const runId = async () => (await connection.info("server")).match(/run_id:(\w+)/)?.[1];
+    const serverBefore = await runId();
     const killedAt = Date.now();
     await redis.restart("kill");
     const restartedMs = Date.now() - killedAt;
+    expect(await runId()).not.toBe(serverBefore);
 
     expect(await snapshot()).toEqual(before);
     expect(await queues.poll.getJobState(queuedId)).toBe("delayed");
@@ -132,7 +135,6 @@ describe("Redis killed and restarted under a running zw start", () => {
     const nonces = posted().map((m) => m.body.nonce);
     expect(new Set(nonces).size).toBe(nonces.length);
     expect(zw.child.exitCode).toBeNull();
-    expect(zw.output()).toMatch(/redis connection error|worker error/);
     console.info(
       `redis-server SIGKILL → back in ${restartedMs} ms; queued poll's alert ${queuedAlertMs} ms after the kill`,
     );
