@@ -47,7 +47,8 @@ export function findRanges(text: string, numbers: NumberMatch[], lang: Lang): Ra
     if (!between && !JOINS[lang].test(gap)) continue;
     const min = { ...low, value: scaledLow(low, high, lang), kind: high.kind };
     if (!(min.value < high.value)) continue;
-    const opened = between || openerWord === OPENERS[lang].from;
+    // "von … bis …", and also the loose "zwischen 11.000 bis 12.000", "between 11,000-12,000".
+    const opened = openerWord === OPENERS[lang].between || openerWord === OPENERS[lang].from;
     const start = opened ? text.lastIndexOf(opener, low.start) : low.start;
     ranges.push({ min, max: high, start, end: high.end });
     i++;
