@@ -428,6 +428,7 @@ export const ATTRIBUTION_CUES = {
     "laut",
     "hieß es",
     "heißt es",
+    "unter berufung auf",
     "according to",
     "citing",
     "cited by",

@@ -76,6 +76,17 @@ const ARTICLES: { name: string; lang: "de" | "en"; text: string; figures: unknow
       ["killed", 300, 300, "approx", "NIS", "reported"],
     ],
   },
+  {
+    name: "de3",
+    lang: "de",
+    text: "Ukraine-Krieg im Liveticker: Selenskyj meldet hohe Verluste bei Nordkoreanern\n\n+++ 14:32 Uhr: Russland hat die Ukraine in der Nacht mit 120 Drohnen und 8 Raketen angegriffen. Die ukrainische Luftwaffe meldet 85 abgeschossene Drohnen. In Kiew wurden drei Menschen verletzt.\n\n+++ 13:05 Uhr: Nach Darstellung von Präsident Selenskyj sind in der Region Kursk bislang etwa 4.000 nordkoreanische Soldaten getötet oder verwundet worden. Die Verluste seien „enorm“, sagte er in seiner abendlichen Videoansprache. Kiew habe zudem zwei Gefangene gemacht.\n\n+++ 11:40 Uhr: Der britische Geheimdienst schätzt, dass Russland im Januar täglich rund 1.500 Soldaten verloren hat. Die Zahl der nordkoreanischen Soldaten an der Front bleibe bei etwa 11.000, hieß es im täglichen Lagebericht des Verteidigungsministeriums in London.\n\n+++ 10:15 Uhr: Die Europäische Union hat ein neues Sanktionspaket gegen Russland beschlossen – das 16. seit Kriegsbeginn. Es umfasst Maßnahmen gegen 74 Schiffe der sogenannten Schattenflotte.\n\n+++ 09:00 Uhr: Nordkorea soll Russland nach Angaben aus Seoul inzwischen mehr als 200 weitreichende Artilleriegeschütze geliefert haben. Zudem seien rund 9 Millionen Schuss Munition verschifft worden, berichtet die Nachrichtenagentur Yonhap unter Berufung auf den Geheimdienst NIS.\n\n+++ 08:20 Uhr: Im Gebiet Donezk toben weiter schwere Kämpfe. Der ukrainische Generalstab zählte in den vergangenen 24 Stunden 142 Gefechte, davon 41 bei Pokrowsk.\n",
+    figures: [
+      ["casualties_total", 4000, 4000, "approx", "UA_GOV", "reported"],
+      ["troops_in_region", 11000, 11000, "approx", "UK_GOV", "reported"],
+      ["artillery_systems_delivered", 200, null, "more_than", "KR_GOV", "reported"],
+      ["shells_delivered", 9000000, 9000000, "approx", "NIS", "reported"],
+    ],
+  },
 ];
 
 describe("extractFigures on whole articles", () => {
