@@ -283,23 +283,29 @@ const TITLES: Record<Lang, string[]> = {
   ],
 };
 
-/** The current value of each metric: new figures move it, repeats restate it. */
+/**
+ * The current figure of each metric and who reports it. A new figure moves the value, mostly as an
+ * update from the same source, sometimes from another (a likely conflict); a repeat restates both,
+ * as reprints do.
+ */
 class FigureWalk {
-  private readonly values = new Map<MetricId, number>(FIGURE_KINDS.map((k) => [k.metric, k.start]));
+  private readonly current = new Map<MetricId, { value: number; source: Source }>(
+    FIGURE_KINDS.map((k, i) => [k.metric, { value: k.start, source: SOURCES[i % SOURCES.length]! }]),
+  );
 
   constructor(private readonly rng: Rng) {}
 
   sentence(lang: Lang, kind: FigureKind, move: boolean, when: string): string {
-    let value = this.values.get(kind.metric)!;
+    let { value, source } = this.current.get(kind.metric)!;
     if (move) {
       // Up by 12-40 % mostly, sometimes down: every new figure is worth an alert.
       const factor = this.rng() < 0.8 ? 1.12 + this.rng() * 0.28 : 0.7 + this.rng() * 0.15;
       value = Math.max(kind.step, Math.round((value * factor) / kind.step) * kind.step);
-      this.values.set(kind.metric, value);
+      if (this.rng() < 0.3) source = pick(this.rng, SOURCES);
+      this.current.set(kind.metric, { value, source });
     }
     const template = pick(this.rng, kind[lang]);
-    const source = pick(this.rng, SOURCES)[lang];
-    return template(formatCount(this.rng, lang, value), source, pick(this.rng, REGIONS)[lang], when);
+    return template(formatCount(this.rng, lang, value), source[lang], pick(this.rng, REGIONS)[lang], when);
   }
 }
 

@@ -257,7 +257,7 @@ export const pipelineBench: Benchmark = {
       const pipeline = await startPipeline(server.url, concurrency);
       const full = await pipeline.push(burst);
       // Latency at a steady rate below capacity: half the rate just measured.
-      const pacedCount = quick ? 1_000 : 4_000;
+      const pacedCount = quick ? 1_000 : 2_000;
       const paced = articleJobs(
         generateArticles(pacedCount, { seed: 12, startDate: "2026-04-01" }),
         "paced",
