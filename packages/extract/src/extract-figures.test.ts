@@ -344,6 +344,7 @@ describe("extractFigures: numbers that are not figures", () => {
     ["A Russian missile strike on Kharkiv killed 9 people, days after North Korea sent troops.", "en"],
     ["Ukraine's army said it lost 40 soldiers in Kursk, where North Korean troops fight.", "en"],
     ["North Korea's economy grew by 3.1 percent last year.", "en"],
+    ["Russia's ammunition production rose 20 percent last year, while North Korea supplies shells.", "en"],
     ["The 11,000 North Korean soldiers' families received 50 kilograms of rice.", "en"],
     ["North Korea fired 10 ballistic missiles into the sea on Tuesday, the JCS said.", "en"],
     ["Kim Jong Un inspected 250 new missile launchers on the border with South Korea.", "en"],

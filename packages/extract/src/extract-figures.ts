@@ -118,6 +118,8 @@ const PERCENT_WORD = /^\s*(?:%|prozent\b|percent\b|per cent\b|pct\b)/i;
 const SEPARATOR = /,|;|\s(?:und|and|sowie|oder|or|while|während|whereas|but|aber)\s/g;
 const CASUALTY_METRICS = new Set<MetricId>(["casualties_total", "killed", "wounded", "captured"]);
 
+const SHARE_OF = /^\s+(?:of|des|der|von|aller|all)\b/i;
+
 /** A sentence that attributes the one before it ("Das teilte … mit", "This was confirmed by …"). */
 const POINTS_BACK = /^(?:das|dies|dieses|diese zahlen?|this|that|these figures|the figures?)\b/i;
 
@@ -292,7 +294,10 @@ class Article {
     if (phrase.head.kind === "metric") return phrase.head.metric;
     const cues = this.cues.scan(clauseCues, c.segment[0], c.segment[1]);
     if (c.percent)
-      return cues.some((h) => h.value.metric === "ammo_share_percent") ? "ammo_share_percent" : null;
+      // "50 Prozent des russischen Munitionsbedarfs", "60 percent of Russia's artillery shells".
+      return cues.some((h) => h.value.metric === "ammo_share_percent" && this.shareOf(phrase.end, h.start))
+        ? "ammo_share_percent"
+        : null;
     // A casualty word in the number's own comma clause decides ("100 Nordkoreaner seien in den
     // Kämpfen gefallen"); otherwise the nearest cue does.
     const [clauseStart, clauseEnd] = this.clauseOf(c);
@@ -425,6 +430,12 @@ class Article {
       if (named) return named.source as SourceId;
     }
     return null;
+  }
+
+  /** Whether the percentage ending at `end` is a share of what starts at `cue`. */
+  private shareOf(end: number, cue: number): boolean {
+    const between = this.text.slice(end, cue);
+    return cue >= end && between.length <= 70 && SHARE_OF.test(between) && !/[,;:]/.test(between);
   }
 
   private specificPlace(from: number, to: number): string | null {
