@@ -55,5 +55,11 @@ describe("option schemas shared by slash commands and zw", () => {
       "channel: expected a Discord id (17 to 20 digits); metrics: unknown kiled (known: troops_deployed_total, troops_additional, troops_in_region, troops_in_training, casualties_total, killed, wounded, captured, officers, generals, shells_delivered, howitzers_delivered, mlrs_delivered, artillery_systems_delivered, missiles_delivered, ammo_share_percent); min_change: a share like 0.1 or a percentage like 10%",
     );
     expect(validationMessage(new Error("x"))).toBeNull();
+    const everyone = SubscribeOptionsSchema.safeParse({
+      guildId: "123456789012345678",
+      channelId: "123456789012345679",
+      roleId: "123456789012345678",
+    });
+    expect(validationMessage(everyone.error, { roleId: "role" })).toBe("role: not @everyone: choose a role");
   });
 });

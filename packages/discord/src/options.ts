@@ -72,16 +72,19 @@ export const QuietHoursOption = z.string().transform((v, ctx) => {
   return { from, to };
 });
 
-export const SubscribeOptionsSchema = z.object({
-  guildId: Snowflake,
-  channelId: Snowflake,
-  metrics: MetricListOption.optional(),
-  events: EventListOption.optional(),
-  minChange: MinChangeOption.optional(),
-  roleId: Snowflake.nullable().optional(),
-  digest: z.boolean().optional(),
-  quietHours: QuietHoursOption.optional(),
-});
+export const SubscribeOptionsSchema = z
+  .object({
+    guildId: Snowflake,
+    channelId: Snowflake,
+    metrics: MetricListOption.optional(),
+    events: EventListOption.optional(),
+    minChange: MinChangeOption.optional(),
+    roleId: Snowflake.nullable().optional(),
+    digest: z.boolean().optional(),
+    quietHours: QuietHoursOption.optional(),
+  })
+  // The @everyone role has the guild's id; alerts never ping everyone.
+  .refine((o) => o.roleId !== o.guildId, { path: ["roleId"], message: "not @everyone: choose a role" });
 export type SubscribeOptions = z.infer<typeof SubscribeOptionsSchema>;
 
 export const ChannelOptionsSchema = z.object({ guildId: Snowflake, channelId: Snowflake });
