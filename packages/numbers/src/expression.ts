@@ -378,10 +378,20 @@ export class ExpressionReader {
         }
         if (word.denominator !== 2) return undefined;
         s.addFraction(0.5);
-        const dozen = after?.word?.type === "a" ? this.token(after.end) : undefined;
-        if (dozen?.word?.type !== "dozen") return { end: head.end };
-        s.multiplyLast(12);
-        return { end: dozen.end };
+        // "half a dozen", "half a million", "half a hundred".
+        const unit = after?.word?.type === "a" ? this.token(after.end) : undefined;
+        const w = unit?.word;
+        const factor =
+          w?.type === "dozen"
+            ? 12
+            : w?.type === "hundred"
+              ? 100
+              : w?.type === "scale" && !w.plural
+                ? w.value
+                : 0;
+        if (!unit || !factor) return { end: head.end };
+        s.multiplyLast(factor);
+        return { end: unit.end };
       }
       default:
         return undefined;

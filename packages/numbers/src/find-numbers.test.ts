@@ -151,6 +151,7 @@ describe("number words", () => {
     ["one hundred and sixty-one", 161],
     ["a dozen", 12],
     ["half a dozen", 6],
+    ["half a million", 500000],
     ["two thirds", 2 / 3],
     ["a third of", 1 / 3],
     ["a hundred", 100],
