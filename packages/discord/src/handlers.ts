@@ -13,6 +13,7 @@ import { ZodError } from "zod";
 import { CONFIG_COMMANDS } from "./commands";
 import { changeFeed, changeKeyword, type FeedUrlRefusal, subscribeChannel } from "./config-actions";
 import {
+  ChannelOptionsSchema,
   describeIssues,
   EstimateOptionsSchema,
   FeedOptionsSchema,
@@ -161,7 +162,10 @@ async function dispatch(ctx: CommandContext, deps: CommandDeps, r: Replies): Pro
       return { ...body, content: r.subscribed(`<#${channelId}>`, created) + warning };
     }
     case "unsubscribe": {
-      const channelId = String(ctx.option("channel") ?? ctx.channelId);
+      const { channelId } = ChannelOptionsSchema.parse({
+        guildId: ctx.guildId,
+        channelId: String(ctx.option("channel") ?? ctx.channelId),
+      });
       const removed = await store.removeSubscription(ctx.guildId, channelId);
       return say(removed ? r.unsubscribed(`<#${channelId}>`) : r.notSubscribed(`<#${channelId}>`));
     }
