@@ -19,6 +19,7 @@ describe("findRanges", () => {
     ["zwischen 11.000 und 12.000 Soldaten", "de", "zwischen 11.000 und 12.000", 11000, 12000],
     ["von 2 bis 3 Millionen Granaten", "de", "von 2 bis 3 Millionen", 2e6, 3e6],
     ["zwischen 11.000 bis 12.000 Soldaten", "de", "zwischen 11.000 bis 12.000", 11000, 12000],
+    ["zehn- bis zwölftausend Soldaten", "de", "zehn- bis zwölftausend", 10000, 12000],
     ["11,000-12,000 troops", "en", "11,000-12,000", 11000, 12000],
     ["11,000 – 12,000 troops", "en", "11,000 – 12,000", 11000, 12000],
     ["between 11,000 and 12,000 troops", "en", "between 11,000 and 12,000", 11000, 12000],

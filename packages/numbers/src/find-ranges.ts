@@ -1,6 +1,7 @@
 /**
  * Closed ranges between two numbers found by findNumbers: "11.000 bis 12.000", "11,000-12,000",
- * "zwischen 11.000 und 12.000", "between 11,000 and 12,000", "von 2 bis 3 Millionen".
+ * "zwischen 11.000 und 12.000", "between 11,000 and 12,000", "von 2 bis 3 Millionen",
+ * "zehn- bis zwölftausend".
  * Open bounds ("mehr als", "up to") are qualifiers, which the figure extractor reads.
  */
 import { wordBefore } from "./context";
@@ -19,6 +20,8 @@ const JOINS: Record<Lang, RegExp> = {
   de: /^[ \u00A0]*(?:bis|-|–|—|~)[ \u00A0]*$/,
   en: /^[ \u00A0]*(?:to|through|-|–|—|~)[ \u00A0]*$/,
 };
+/** "zehn- bis zwölftausend", "zwei- bis dreihundert": the first number borrows the second's ending. */
+const ELLIPTIC_DE = /^-[ \u00A0]+(?:bis|und|oder)[ \u00A0]+$/;
 const AND: Record<Lang, RegExp> = { de: /^[ \u00A0]*und[ \u00A0]*$/, en: /^[ \u00A0]*and[ \u00A0]*$/ };
 /** The word that opens "zwischen A und B" and the one that opens "von A bis B". */
 const OPENERS: Record<Lang, { between: string; from: string }> = {
@@ -44,8 +47,10 @@ export function findRanges(text: string, numbers: NumberMatch[], lang: Lang): Ra
     const opener = wordBefore(text, low.start);
     const openerWord = opener.toLowerCase();
     const between = openerWord === OPENERS[lang].between && AND[lang].test(gap);
-    if (!between && !JOINS[lang].test(gap)) continue;
-    const min = { ...low, value: scaledLow(low, high, lang), kind: high.kind };
+    const elliptic = lang === "de" && ELLIPTIC_DE.test(gap);
+    if (!between && !elliptic && !JOINS[lang].test(gap)) continue;
+    const value = elliptic ? low.value * compoundEnding(high.text) : scaledLow(low, high, lang);
+    const min = { ...low, value, kind: high.kind };
     if (!(min.value < high.value)) continue;
     // "von … bis …", and also the loose "zwischen 11.000 bis 12.000", "between 11,000-12,000".
     const opened = openerWord === OPENERS[lang].between || openerWord === OPENERS[lang].from;
@@ -61,6 +66,11 @@ function scaledLow(low: NumberMatch, high: NumberMatch, lang: Lang): number {
   if (trailingScale(low.text, lang) !== 1) return low.value;
   const scale = trailingScale(high.text, lang);
   return scale > 1 && low.value * scale <= high.value ? low.value * scale : low.value;
+}
+
+function compoundEnding(text: string): number {
+  const lower = text.toLowerCase();
+  return lower.endsWith("tausend") ? 1000 : lower.endsWith("hundert") ? 100 : 1;
 }
 
 function trailingScale(text: string, lang: Lang): number {
