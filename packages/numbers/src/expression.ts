@@ -131,7 +131,7 @@ export class ExpressionReader {
     return ordinal === undefined ? undefined : { type: "ordinal", value: ordinal };
   }
 
-  /** The token starting at `at` after blanks, or undefined at a line break or the end. */
+  /** The token starting at `at` after blanks (not line breaks), or undefined at the end. */
   token(at: number, integerOnly = false): Token | undefined {
     const text = this.text;
     const start = skipBlanksForward(text, at);
