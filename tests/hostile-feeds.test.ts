@@ -106,7 +106,8 @@ beforeAll(async () => {
     // Operator feeds: the local server is trusted; the test enqueues the polls.
     feeds: [],
     keywords: ["Nordkorea", "North Korea"],
-    fetch: { connectTimeoutMs: 1_000, totalTimeoutMs: 3_000, maxBytes: 5 * 1024 * 1024 },
+    // Short enough for the hanging feeds, long enough for a loaded machine to serve the others.
+    fetch: { connectTimeoutMs: 2_000, totalTimeoutMs: 10_000, maxBytes: 5 * 1024 * 1024 },
     httpPort: 0,
     logLevel: "silent",
   });
