@@ -216,6 +216,7 @@ describe("read commands, for everyone", () => {
     const reply = await run({ command: "estimate", options: { metric: "killed" }, permissions: NONE });
     expect(reply.text).toContain("Best value: **3,000**");
     expect(reply.text).toContain("Range: 300 – 3,000");
+    expect(reply.text).toContain("Last change\nabout 300 → **3,000**: **Ukraine's government**, via Reuters");
     expect(reply.text).toContain(
       "Open conflicts\n3,000 (Ukraine's government) ↔ about 300 (South Korea's NIS)",
     );

@@ -115,7 +115,12 @@ async function dispatch(ctx: CommandContext, deps: CommandDeps, r: Replies): Pro
       if (!deps.ledger) return say(r.noLedger);
       const { metric } = EstimateOptionsSchema.parse({ metric: ctx.option("metric") });
       return metric
-        ? estimateDetail(await deps.ledger.estimate(metric), ctx.lang, deps.approxWiden)
+        ? estimateDetail(
+            await deps.ledger.estimate(metric),
+            await deps.ledger.history(metric, {}),
+            ctx.lang,
+            deps.approxWiden,
+          )
         : estimatesOverview(await deps.ledger.estimates(), ctx.lang);
     }
     case "history": {

@@ -69,8 +69,24 @@ function rangeText(estimate: Estimate, lang: Lang): string | null {
   return estimate.low === estimate.high ? n(estimate.low) : `${n(estimate.low)} – ${n(estimate.high)}`;
 }
 
+/** The latest reported claim whose value differs from the reported claim before it (history is oldest first). */
+export function lastChange(history: Claim[]): { before: Claim; after: Claim } | null {
+  const reported = history.filter((c) => c.modality === "reported");
+  for (let i = reported.length - 1; i > 0; i--) {
+    const after = reported[i]!;
+    const before = reported[i - 1]!;
+    if (representative(after) !== representative(before)) return { before, after };
+  }
+  return null;
+}
+
 /** `/estimate metric`: latest claim per source, low/best/high, open conflicts, last change, links. */
-export function estimateDetail(estimate: Estimate, lang: Lang, approxWiden = 0.05): MessageBody {
+export function estimateDetail(
+  estimate: Estimate,
+  history: Claim[],
+  lang: Lang,
+  approxWiden = 0.05,
+): MessageBody {
   const r = REPLIES[lang];
   const title = metricLabel(estimate.metric, lang);
   if (!estimate.current && estimate.projected.length === 0 && estimate.denied.length === 0) {
@@ -83,7 +99,13 @@ export function estimateDetail(estimate: Estimate, lang: Lang, approxWiden = 0.0
   if (estimate.window)
     lines.push(`(${formatDate(estimate.window.from, lang)} – ${formatDate(estimate.window.to, lang)})`);
   const fields: EmbedField[] = [];
-  if (estimate.current) fields.push({ name: r.lastChange, value: whoSays(estimate.current, lang) });
+  const change = lastChange(history);
+  if (change) {
+    fields.push({
+      name: r.lastChange,
+      value: `${formatValue(change.before, lang)} → **${formatValue(change.after, lang)}**: ${whoSays(change.after, lang)}`,
+    });
+  }
   fields.push({
     name: r.bySource,
     value: estimate.bySource.map((c) => `**${formatValue(c, lang)}**: ${whoSays(c, lang)}`).join("\n") || "-",
