@@ -126,8 +126,8 @@ export class TextCues {
   scan<T>(lexicon: Lexicon<T>, from: number, to: number): CueHit<T>[] {
     const out: CueHit<T>[] = [];
     let lastEnd = -1;
-    for (const hit of this.hitsIn(from, to)) {
-      if (hit.lexicon !== lexicon || hit.start < from || hit.end > to) continue;
+    this.eachHit(from, to, (hit) => {
+      if (hit.lexicon !== lexicon || hit.end > to) return false;
       const previous = out.at(-1);
       if (previous && previous.start === hit.start) {
         if (hit.end > previous.end) {
@@ -138,40 +138,40 @@ export class TextCues {
         out.push({ start: hit.start, end: hit.end, value: hit.value as T });
         lastEnd = hit.end;
       }
-    }
+      return false;
+    });
     return out;
   }
 
   has(lexicon: Lexicon<unknown>, from: number, to: number): boolean {
-    return this.hitsIn(from, to).some((h) => h.lexicon === lexicon && h.start >= from && h.end <= to);
+    return this.eachHit(from, to, (hit) => hit.lexicon === lexicon && hit.end <= to);
   }
 
   /** The longest cue of `lexicon` that starts exactly at `at`. */
   at<T>(lexicon: Lexicon<T>, at: number): CueHit<T> | null {
     let best: CueHit<T> | null = null;
-    for (const hit of this.hitsIn(at, at + 1)) {
-      if (hit.lexicon === lexicon && hit.start === at && (!best || hit.end > best.end)) {
+    this.eachHit(at, at + 1, (hit) => {
+      if (hit.lexicon === lexicon && (!best || hit.end > best.end)) {
         best = { start: hit.start, end: hit.end, value: hit.value as T };
       }
-    }
+      return false;
+    });
     return best;
   }
 
-  private hitsIn(from: number, to: number): IndexedHit[] {
+  /** Calls `visit` on the hits that start in [from, to), by start, until it returns true. */
+  private eachHit(from: number, to: number, visit: (hit: IndexedHit) => boolean): boolean {
     const regions = this.regions;
-    let lo = 0;
-    let hi = regions.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (regions[mid]!.end <= from) lo = mid + 1;
-      else hi = mid;
-    }
-    let all: IndexedHit[] | null = null;
-    for (let k = lo; k < regions.length && regions[k]!.start < to; k++) {
+    let k = lowerBound(regions.length, (m) => regions[m]!.end > from);
+    for (; k < regions.length && regions[k]!.start < to; k++) {
       const hits = this.regionHits(k);
-      all = all === null ? hits : all.concat(hits);
+      for (let h = lowerBound(hits.length, (m) => hits[m]!.start >= from); h < hits.length; h++) {
+        const hit = hits[h]!;
+        if (hit.start >= to) break;
+        if (visit(hit)) return true;
+      }
     }
-    return all ?? [];
+    return false;
   }
 
   private regionHits(k: number): IndexedHit[] {
@@ -183,6 +183,18 @@ export class TextCues {
     }
     return hits;
   }
+}
+
+/** The first index in [0, length) where `fits` holds, for a `fits` that stays true once it is. */
+function lowerBound(length: number, fits: (index: number) => boolean): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (fits(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;

@@ -549,3 +549,13 @@ describe("extractFigures: feed mess", () => {
     }
   });
 });
+
+describe("extractFigures: cost", () => {
+  it("stays linear in the numbers of one long sentence", () => {
+    const text = `Nordkorea ${"1 ".repeat(20_000)}und 11.000 nordkoreanische Soldaten.`;
+    const started = performance.now();
+    const found = extractFigures(text, { lang: "de" });
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(found.map((f) => f.min)).toEqual([11000]);
+  });
+});

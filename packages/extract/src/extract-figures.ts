@@ -123,6 +123,9 @@ const SHARE_OF = /^\s+(?:of|des|der|von|aller|all)\b/i;
 /** A sentence that attributes the one before it ("Das teilte … mit", "This was confirmed by …"). */
 const POINTS_BACK = /^(?:das|dies|dieses|diese zahlen?|this|that|these figures|the figures?)\b/i;
 
+/** How far back an elliptic number looks for the noun it counts. */
+const NOUN_REACH = 200;
+
 /** How many sentences back "he said" looks for the source it stands for. */
 const ANAPHORA_REACH = 3;
 const OWN_SIDE = /\b(?:it|we|our|its|wir|unsere[nmrs]?|eigenen?)\s/i;
@@ -144,6 +147,7 @@ class Article {
   readonly sentences: Sentence[];
   private readonly attributionMemo = new Map<number, Attribution[]>();
   private readonly dateMemo = new Map<number, string | null>();
+  private readonly troopNameMemo = new Map<number, boolean>();
   /** Sentences that yielded a North Korean troop figure: "von ihnen" in the next one points there. */
   private readonly troopSubject = new Set<number>();
 
@@ -256,9 +260,9 @@ class Article {
           return true;
         }
         // "die Gesamtzahl nordkoreanischer Truppen ... auf etwa 11.000"
-        const before = text.slice(s.start, phrase.start);
-        if (!PREPOSITION_BEFORE.test(before)) return false;
-        const head = nounBefore(text, s.start, phrase.start, this.lang);
+        if (!PREPOSITION_BEFORE.test(text.slice(Math.max(s.start, phrase.start - 30), phrase.start)))
+          return false;
+        const head = nounBefore(text, Math.max(s.start, phrase.start - NOUN_REACH), phrase.start, this.lang);
         if (
           !head ||
           !(cues.has(northKorea, s.start, phrase.start) || cues.has(countNouns, s.start, phrase.start))
@@ -505,10 +509,14 @@ class Article {
     const s = this.sentences[index];
     if (!s) return false;
     if (this.troopSubject.has(index)) return true;
-    return (
-      this.cues.has(northKorea, s.start, s.end) &&
-      nounBefore(this.text, s.start, s.end, this.lang)?.kind === "troops"
-    );
+    let names = this.troopNameMemo.get(index);
+    if (names === undefined) {
+      names =
+        this.cues.has(northKorea, s.start, s.end) &&
+        nounBefore(this.text, s.start, s.end, this.lang)?.kind === "troops";
+      this.troopNameMemo.set(index, names);
+    }
+    return names;
   }
 }
 
@@ -530,10 +538,11 @@ function interval(qualifier: QualifierId, low: number, high: number): [number | 
 
 /** Where the clause of one number ends and the next one's begins: the last separator between them. */
 function boundary(text: string, from: number, to: number): number {
-  let cut = to;
-  SEPARATOR.lastIndex = from;
-  for (let m = SEPARATOR.exec(text); m && m.index < to; m = SEPARATOR.exec(text)) cut = m.index;
-  return Math.max(from, cut);
+  const between = text.slice(from, to);
+  let cut = between.length;
+  SEPARATOR.lastIndex = 0;
+  for (let m = SEPARATOR.exec(between); m; m = SEPARATOR.exec(between)) cut = m.index;
+  return from + cut;
 }
 
 function distance(hit: { start: number; end: number }, phrase: NumberPhrase): number {

@@ -207,8 +207,6 @@ function continuesLine(previous: string, next: string, wrapped: boolean): boolea
   return CONTINUATION_WORDS.has(prev.slice(w).toLowerCase());
 }
 
-const TERMINALS = /[.!?…]+/g;
-
 /**
  * Whether the text is wrapped at a fixed width (mail, plain-text feeds): then a line break without
  * a sentence end before it is a space, even before a capital ("des südkoreanischen\nGeheimdienstes").
@@ -232,19 +230,29 @@ function isHardWrapped(text: string): boolean {
 
 function splitBlock(text: string, start: number, end: number, paragraph: number, out: Sentence[]): void {
   let sentenceStart = skipSpace(text, start, end);
-  TERMINALS.lastIndex = sentenceStart;
-  for (let m = TERMINALS.exec(text); m && m.index < end; m = TERMINALS.exec(text)) {
-    let j = Math.min(m.index + m[0].length, end);
+  for (let at = nextTerminal(text, sentenceStart, end); at < end; at = nextTerminal(text, at, end)) {
+    const terminal = at;
+    while (at < end && TERMINAL.test(text[at]!)) at++;
+    let j = at;
     while (j < end && CLOSERS.includes(text[j]!)) j++;
     const next = skipSpace(text, j, end);
     if (next === j && next < end) continue; // "11.000", "U.S.", "Nr.5": no space, no break
-    if (next < end && !endsSentence(text, sentenceStart, m.index, next)) continue;
+    if (next < end && !endsSentence(text, sentenceStart, terminal, next)) continue;
     if (j > sentenceStart) out.push({ start: sentenceStart, end: j, paragraph });
     sentenceStart = next;
-    TERMINALS.lastIndex = next;
+    at = next;
   }
   const last = trimEnd(text, sentenceStart, end);
   if (last > sentenceStart) out.push({ start: sentenceStart, end: last, paragraph });
+}
+
+/** The offset of the next . ! ? or … in text[from, end), else end. */
+function nextTerminal(text: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 46 || code === 33 || code === 63 || code === 0x2026) return i;
+  }
+  return end;
 }
 
 /** Whether the punctuation at `at` ends the sentence, given the next word starts at `next`. */
