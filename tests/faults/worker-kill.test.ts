@@ -154,6 +154,29 @@ describe("a worker killed mid-job", () => {
       "Troops deployed (total): about 14,000 → about 20,000",
     ]);
     console.info(`notifier SIGKILL → alert posted by the next notifier: ${recoveredMs} ms`);
+  }, 300_000);
+
+  it("fetcher killed while the feed hangs: the next fetcher polls it, the article goes through once", async () => {
+    feeds.publish("/wire.xml", NEWS_PAGES.nis25000);
+    feeds.setFault("/wire.xml", { kind: "hang" });
+    const before = posted().length;
+    const id = await queues.enqueuePoll({ feedUrl: `${feeds.url}/wire.xml`, slot: "kill-3" });
+    await waitFor(
+      "the poll to be active, the feed hanging",
+      async () =>
+        (await queues.poll.getJobState(id)) === "active" && feeds.requests.at(-1)?.path === "/wire.xml",
+      60_000,
+    );
+    await killHard(frontend);
+    const killedAt = Date.now();
+    feeds.setFault("/wire.xml", null);
+    frontend = await start(["fetcher", "notifier"]);
+    await waitFor("the article's alert", () => titles().some((t) => t.endsWith("→ about 25,000")), 120_000);
+    const recoveredMs = Date.now() - killedAt;
+    await new Promise((ok) => setTimeout(ok, 2_000));
+    expect(titles().slice(before)).toEqual(["Troops deployed (total): about 20,000 → about 25,000"]);
+    expect(await queues.poll.getJobState(id)).toBe("completed");
+    console.info(`fetcher SIGKILL → the article's alert via the next fetcher: ${recoveredMs} ms`);
     expect(await stopZw(frontend)).toBe(0);
   }, 300_000);
 });
