@@ -75,6 +75,7 @@ const EXPONENT = /[eE]([+-]?\d+)(?![\p{L}\d])/uy;
 const POWER = /\^([+-]*)(\d+)/y;
 const TIMES_TEN = /[x×]10\^([+-]?\d+)/y;
 const CURRENCY_SIGNS = "$€£¥";
+export const SOFT_HYPHEN = "\u00AD";
 const COUNTED_IN_MILLIONS = new Set(
   ["shells", "rounds", "rockets", "munitions", "people", "troops", "soldiers", "refugees"].concat([
     "residents",
@@ -144,8 +145,16 @@ export class ExpressionReader {
     }
     if (isLetterAt(text, start)) {
       let end = start + 1;
-      while (isLetterAt(text, end)) end++;
-      const raw = text.slice(start, end);
+      let softHyphen = false;
+      for (;;) {
+        if (isLetterAt(text, end)) end++;
+        else if (text[end] === SOFT_HYPHEN && isLetterAt(text, end + 1)) {
+          softHyphen = true;
+          end++;
+        } else break;
+      }
+      // Web text hides soft hyphens in long words ("zwei\u00ADhundert"); they are not part of it.
+      const raw = softHyphen ? text.slice(start, end).replaceAll(SOFT_HYPHEN, "") : text.slice(start, end);
       return { start, end, raw, word: this.wordOf(raw) };
     }
     return { start, end: start + 1, raw: text[start]! };

@@ -161,6 +161,11 @@ describe("number words", () => {
     expect(only(text, en(text)).value).toBeCloseTo(value, 9);
   });
 
+  it("reads a word across the soft hyphens of web text", () => {
+    const text = "zwei\u00ADhundert\u00ADdrei Soldaten, Hilfs\u00ADeinsatz";
+    expect(de(text).map((n) => [n.text, n.value])).toEqual([["zwei\u00ADhundert\u00ADdrei", 203]]);
+  });
+
   it("finds words inside sentences with their offsets", () => {
     const text = "Nordkorea schickte acht Millionen Granaten und zweihundertzwanzig Haubitzen.";
     expect(de(text).map((n) => [n.text, n.start, n.end])).toEqual([

@@ -1,7 +1,7 @@
 import { isLetterAt } from "./context";
 import { detectLanguage } from "./detect-language";
 import { isDigitCode } from "./digits";
-import { type Expression, ExpressionReader, VULGAR_FRACTION_CHARS } from "./expression";
+import { type Expression, ExpressionReader, SOFT_HYPHEN, VULGAR_FRACTION_CHARS } from "./expression";
 import { kindOf, type NumberKind } from "./kinds";
 import type { Lang } from "./lexicon";
 
@@ -160,7 +160,8 @@ export function findNumbers(text: string, options: FindNumbersOptions = {}): Num
     const at = m.index;
     if (m[0].startsWith("http") || m[0].startsWith("www.")) continue; // a web address
     const code = text.charCodeAt(at);
-    if (isLetterAt(text, at) && isLetterAt(text, at - 1)) continue; // inside a word: "Großeinsatz"
+    // Inside a word: "Großeinsatz", "Hilfs\u00ADeinsatz".
+    if (isLetterAt(text, at) && (isLetterAt(text, at - 1) || text[at - 1] === SOFT_HYPHEN)) continue;
     if (isDigitCode(code) || text[at] === "-" || text[at] === "−" || code === 44 || code === 46) {
       if (!canStartDigits(text, at)) {
         re.lastIndex = skipToken(text, at);
