@@ -282,6 +282,7 @@ export class ExpressionReader {
     let letters = end;
     while (isLetterAt(text, letters)) letters++;
     const glued = text.slice(end, letters);
+    if (glued === "G" && d.plain && value < 10) return undefined; // "5G" is a network, not 5 billion
     const scale =
       SCALE_ABBREVIATIONS.get(glued) ??
       (glued === "m" && this.isMillionM(d.start, letters) ? 1e6 : undefined);
