@@ -279,14 +279,14 @@ describe("hostile article pages through the extractor", () => {
     expect(failed.map((job) => [job.data.url, job.failedReason])).toEqual([]);
     expect(done.filter((job) => job.data.url.includes("/p/")).length).toBe(3);
     const claims = await new ClaimLedger(host.connection).history("troops_deployed_total");
-    const valueOf = (path: string) =>
+    const claimedIn = (path: string) =>
       // The same NIS figure in three articles is one claim with three reports.
       claims
         .filter((claim) => claim.reports.some((report) => report.url === feeds.url + path))
         .map((claim) => claim.min);
-    expect(valueOf("/p/scripts")).toEqual([14_000]);
-    expect(valueOf("/p/huge")).toEqual([14_000]);
-    expect(valueOf("/p/empty")).toEqual([14_000]);
+    expect(claimedIn("/p/scripts")).toEqual([14_000]);
+    expect(claimedIn("/p/huge")).toEqual([14_000]);
+    expect(claimedIn("/p/empty")).toEqual([14_000]);
     expect(claims.some((claim) => claim.min === 99_000)).toBe(false);
   });
 });
