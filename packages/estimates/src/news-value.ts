@@ -23,6 +23,6 @@ export function isHistory(event: Event, latestDate: string | null, windowDays: n
   if (!latestDate) return false;
   const dates = eventClaims(event).map((claim) => claim.date);
   if (dates.some((date) => date === null)) return false;
-  const newest = (dates as string[]).reduce((a, b) => (a > b ? a : b));
+  const newest = (dates as string[]).sort().at(-1)!;
   return daysApart(newest, latestDate) > windowDays && newest < latestDate;
 }

@@ -97,10 +97,11 @@ export async function startFeedServer(): Promise<FeedServer> {
     if (feed) {
       const xml = renderFeed(base, feed);
       const etag = `"${createHash("sha1").update(xml).digest("hex").slice(0, 16)}"`;
-      const newest = feed.articles.reduce(
-        (m, a) => (a.publishedAt > m ? a.publishedAt : m),
-        "1970-01-01T00:00:00Z",
-      );
+      const newest =
+        feed.articles
+          .map((a) => a.publishedAt)
+          .sort()
+          .at(-1) ?? "1970-01-01T00:00:00Z";
       const lastModified = new Date(newest).toUTCString();
       if (req.headers["if-none-match"] === etag) {
         record(304);

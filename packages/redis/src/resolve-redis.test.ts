@@ -41,9 +41,16 @@ describe("resolveRedis", () => {
   it("explains how to get Redis when there is no redis-server binary", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "zw-data-"));
     const closed = `redis://127.0.0.1:${await freePort()}`;
-    const attempt = resolveRedis({ redisUrl: null, dataDir, localUrl: closed, binary: "redis-server-that-does-not-exist" });
+    const attempt = resolveRedis({
+      redisUrl: null,
+      dataDir,
+      localUrl: closed,
+      binary: "redis-server-that-does-not-exist",
+    });
     await expect(attempt).rejects.toBeInstanceOf(RedisServerMissingError);
-    await expect(attempt).rejects.toThrow(/apt-get install redis-server[\s\S]*REDIS_URL[\s\S]*infra\/compose\.yaml/);
+    await expect(attempt).rejects.toThrow(
+      /apt-get install redis-server[\s\S]*REDIS_URL[\s\S]*infra\/compose\.yaml/,
+    );
   });
 });
 
