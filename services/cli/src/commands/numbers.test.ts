@@ -78,8 +78,10 @@ describe("zw numbers TEXT|FILE", () => {
     }
   });
 
-  it("refuses a bad language and a missing text", async () => {
+  it("refuses a bad language, a missing text and a missing file", async () => {
     await expect(run(["--lang", "fr", "drei"])).rejects.toThrow(UsageError);
     await expect(run([])).rejects.toThrow(UsageError);
+    await expect(run(["no-such-article.txt"])).rejects.toThrow(/no such file/);
+    expect((await run(["3.600"])).out).toContain("3600");
   });
 });

@@ -54,14 +54,20 @@ Prints a table of the numbers in TEXT (or in the file FILE): offsets, kind, valu
   },
 };
 
-/** A positional that names an existing file is read; anything else is the text itself. */
+/**
+ * A positional that names an existing file is read; anything else is the text itself, unless it
+ * looks like a file name ("article.txt", "seeds/a") that does not exist, which is an error.
+ */
 async function textOrFile(arg: string, cwd: string): Promise<string> {
   try {
     return await readFile(resolve(cwd, arg), "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENAMETOOLONG" || code === "EISDIR") return arg;
-    throw error;
+    if (code !== "ENOENT" && code !== "ENAMETOOLONG" && code !== "EISDIR") throw error;
+    if (code === "ENOENT" && /^\S+$/.test(arg) && /\/|\.[a-z]{1,5}$/i.test(arg)) {
+      throw new UsageError(`no such file: ${arg}`);
+    }
+    return arg;
   }
 }
 
