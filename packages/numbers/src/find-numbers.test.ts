@@ -309,7 +309,7 @@ describe("long input", () => {
   });
 
   it("does not stall or recurse deeply on long pathological input", () => {
-    expect(de("1.2,3 4'5".repeat(100_000)).length).toBeGreaterThan(0);
+    expect(de("1.2,3 4'5".repeat(20_000)).length).toBeGreaterThan(0);
     expect(en("-".repeat(1_000_000))).toEqual([]);
     expect(en("1 in 2 in ".repeat(20_000)).length).toBeGreaterThan(0);
     expect(en("one and ".repeat(25_000)).length).toBe(25_000);
