@@ -82,7 +82,9 @@ export async function startPipeline(
 
   const enqueuedAt = new Map<string, number>();
   let latencies: number[] = [];
+  let alertCount = 0;
   const stopCapture = captureConsoleAlerts((text) => {
+    alertCount++;
     const caused = causingArticle(text, enqueuedAt);
     if (caused !== undefined) latencies.push(Date.now() - caused);
   });
@@ -95,27 +97,24 @@ export async function startPipeline(
     ledger: new ClaimLedger(connection, { thresholds: config.thresholds }),
     async push(articles, ratePerSecond) {
       latencies = [];
-      const before = await queues.article.getJobCounts("completed", "failed");
-      const alertsBefore = (await queues.alert.getJobCounts("completed")).completed ?? 0;
+      const failedBefore = (await queues.article.getJobCounts("failed")).failed!;
+      const alertsBefore = alertCount;
       const result = await measurePhase(connection, articles.length, async () => {
         await enqueue(articles, ratePerSecond, (job) => {
           enqueuedAt.set(job.url, Date.now());
           return queues.enqueueArticle(job);
         });
-        await until(async () => {
-          const done = await queues.article.getJobCounts("completed", "failed");
-          const finished = done.completed! + done.failed! - before.completed! - before.failed!;
-          if (finished < articles.length) return false;
-          const alerts = await queues.alert.getJobCounts("waiting", "active", "delayed", "prioritized");
-          return Object.values(alerts).every((n) => n === 0);
-        }, 600_000);
+        // Everything is enqueued, so both queues empty means done: an article job stays active
+        // until its alerts are enqueued. (Completed counts would not do: retention caps them.)
+        await until(
+          async () => (await busy(queues.article)) === 0 && (await busy(queues.alert)) === 0,
+          600_000,
+        );
       });
-      const after = await queues.article.getJobCounts("failed");
-      const alertsAfter = (await queues.alert.getJobCounts("completed")).completed ?? 0;
       return {
         ...result,
-        failed: after.failed! - before.failed!,
-        alerts: alertsAfter - alertsBefore,
+        failed: (await queues.article.getJobCounts("failed")).failed! - failedBefore,
+        alerts: alertCount - alertsBefore,
         alertLatencyMs: latencies.sort((a, b) => a - b),
       };
     },
@@ -151,6 +150,12 @@ export async function runBareBullmq(
     await queue.close();
     await connection.quit();
   }
+}
+
+/** Jobs waiting, active or delayed: not yet done. */
+async function busy(queue: Queue): Promise<number> {
+  const counts = await queue.getJobCounts("waiting", "active", "delayed", "prioritized");
+  return Object.values(counts).reduce((a, b) => a + b, 0);
 }
 
 async function measurePhase(
