@@ -1,0 +1,82 @@
+import { GuildStore } from "@zw/store";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { type FakeDiscord, startFakeDiscord } from "../../../tests/fixtures/fake-discord";
+import { startTestRedis, type TestRedis } from "../../../tests/fixtures/redis";
+import { startBot } from "./bot";
+import { superviseBot } from "./supervise-bot";
+
+let fake: FakeDiscord;
+let server: TestRedis;
+let redis: Redis;
+const logged: Array<{ level: string; msg: string | undefined }> = [];
+const logger = {
+  info: () => {},
+  warn: (_: object, msg?: string) => void logged.push({ level: "warn", msg }),
+  error: (_: object, msg?: string) => void logged.push({ level: "error", msg }),
+};
+
+const start = () =>
+  startBot({
+    config: { discordToken: "t", discordApiUrl: fake.apiUrl },
+    logger,
+    store: new GuildStore(redis),
+    ledger: null,
+    status: { feedHealth: async () => [], queueDepths: async () => ({}), lastAlertAt: async () => null },
+    previewFeed: null,
+  });
+
+const gatewayLookups = () => fake.requestsTo("GET", /^\/gateway\/bot$/).length;
+
+beforeAll(async () => {
+  fake = await startFakeDiscord({ guilds: [{ id: "400000000000000001" }] });
+  server = await startTestRedis();
+  redis = new Redis(server.url);
+});
+afterAll(async () => {
+  redis.disconnect();
+  await fake.stop();
+  await server.dispose();
+});
+beforeEach(() => {
+  logged.length = 0;
+  fake.requests.length = 0;
+});
+
+describe("superviseBot", () => {
+  it("keeps trying while Discord is down at start-up, then runs", async () => {
+    // Each try asks twice (the REST client's one retry), so this fails the first try only.
+    fake.fail({ method: "GET", path: /^\/gateway\/bot$/, status: 503, times: 2 });
+    const supervisor = await superviseBot(start, { logger, retryMs: 100 });
+    expect(supervisor.current()).toBeNull();
+    expect(logged).toEqual([{ level: "warn", msg: "could not reach Discord; trying again" }]);
+    await vi.waitFor(() => expect(supervisor.current()).not.toBeNull(), { timeout: 10_000, interval: 50 });
+    expect(supervisor.current()?.client.isReady()).toBe(true);
+    expect(gatewayLookups()).toBe(3);
+    await supervisor.stop();
+    expect(supervisor.current()).toBeNull();
+  });
+
+  it("gives up at once on a refused token", async () => {
+    fake.fail({
+      method: "GET",
+      path: /^\/gateway\/bot$/,
+      status: 401,
+      body: { message: "401: Unauthorized", code: 0 },
+    });
+    const supervisor = await superviseBot(start, { logger, retryMs: 50 });
+    await new Promise((ok) => setTimeout(ok, 300));
+    expect(supervisor.current()).toBeNull();
+    expect(gatewayLookups()).toBe(1);
+    expect(logged).toEqual([{ level: "error", msg: "Discord refused DISCORD_TOKEN; the bot stays off" }]);
+    await supervisor.stop();
+  });
+
+  it("stops trying when stopped", async () => {
+    fake.fail({ method: "GET", path: /^\/gateway\/bot$/, status: 503, times: 100 });
+    const supervisor = await superviseBot(start, { logger, retryMs: 200 });
+    await supervisor.stop();
+    await new Promise((ok) => setTimeout(ok, 400));
+    expect(gatewayLookups()).toBe(2);
+  });
+});
