@@ -51,7 +51,9 @@ export function isLetterAt(text: string, index: number): boolean {
 }
 
 function isBlank(ch: string | undefined): boolean {
-  return ch === " " || ch === "\t" || ch === "\u00A0" || ch === "\u202F" || ch === "\u2009";
+  return (
+    ch === " " || ch === "\t" || ch === "\u00A0" || ch === "\u202F" || ch === "\u2009" || ch === "\u2007"
+  );
 }
 
 export function skipBlanksForward(text: string, at: number): number {
