@@ -6,9 +6,9 @@
  * notation (de "3.600" = 3600, en "3,600" = 3600) and a decimal point in the other
  * (de "4,800" = 4.8, en "4.800" = 4.8). Any other lone separator is a decimal point
  * ("1,5", "1.5", "3.6"). When both appear, the later one is the decimal point
- * ("2.000,352", "1,674,200.5"). Spaces, no-break and thin spaces (U+00A0, U+202F, U+2009), the
- * figure space U+2007 and the Swiss apostrophes (' ’) group thousands only in runs of exactly three digits after a first
- * group of one to three ("1 234 567", "12'000"), so "423 0000" stays two numbers.
+ * ("2.000,352", "1,674,200.5"). Spaces (plain, U+00A0, U+202F, U+2009, U+2007) and the Swiss
+ * apostrophes (' ’) group thousands only in runs of exactly three digits after a first group of
+ * one to three ("1 234 567", "12'000"), so "423 0000" stays two numbers.
  */
 import type { Lang } from "./lexicon";
 
