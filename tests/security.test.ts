@@ -33,6 +33,7 @@ import { configDir } from "./fixtures/zw-process";
 
 const A = "340000000000000001";
 const A1 = "340000000000000011";
+const A2 = "340000000000000012";
 const B = "350000000000000001";
 const B1 = "350000000000000011";
 const TOKEN = "MzQwMDAwMDAwMDAwMDAwMDA5.security-test.secret-token";
@@ -71,7 +72,7 @@ beforeAll(async () => {
   redis = await startTestRedis();
   fake = await startFakeDiscord({
     guilds: [
-      { id: A, channels: [A1] },
+      { id: A, channels: [A1, A2] },
       { id: B, channels: [B1] },
     ],
   });
@@ -264,7 +265,7 @@ describe("hostile slash command options", () => {
       await command({ command: "watch", subcommand: "add", options: { keyword } });
     }
     const third = await command({ command: "watch", subcommand: "add", options: { keyword: "Kim Jong Un" } });
-    expect(third.text).toMatch(/limit|2/);
+    expect(third.text).toBe("Limit reached: at most 2 keywords per server.");
     expect(await store.keywords(A)).toHaveLength(2);
     const other = await command({
       command: "watch",
@@ -275,6 +276,21 @@ describe("hostile slash command options", () => {
     });
     expect(other.text).not.toMatch(/limit/i);
     expect(await store.keywords(B)).toEqual(["Kim Jong Un"]);
+
+    for (const url of ["https://one.example/rss", "https://two.example/rss"]) {
+      await command({ command: "feeds", subcommand: "add", options: { url } });
+    }
+    const feed = await command({
+      command: "feeds",
+      subcommand: "add",
+      options: { url: "https://three.example/rss" },
+    });
+    expect(feed.text).toBe("Limit reached: at most 2 feeds per server.");
+    expect(await store.feeds(A)).toHaveLength(2);
+    // A1 is subscribed already (the injection test); one subscription per guild in this config.
+    const subscription = await command({ command: "subscribe", options: { channel: A2 } });
+    expect(subscription.text).toBe("Limit reached: at most 1 subscriptions per server.");
+    expect((await store.subscriptions(A)).map((s) => s.channelId)).toEqual([A1]);
   });
 });
 

@@ -90,5 +90,9 @@ describe("loadConfig", () => {
     } catch (e) {
       expect((e as Error).message).not.toContain(token);
     }
+    // JSON.parse quotes the text around an unexpected token; that text may be the token.
+    const broken = dirWith(`{ "discordToken": ${token} }`);
+    expect(() => loadConfig({ env: {}, cwd: broken })).toThrow(/is not valid JSON: Unexpected token$/);
+    expect(() => loadConfig({ env: {}, cwd: broken })).not.toThrow(token.slice(0, 6));
   });
 });
