@@ -198,6 +198,36 @@ describe("extractFigures: English war reporting", () => {
       "The National Intelligence Service told lawmakers that North Korean casualties could reach 3,000.",
       [{ metric: "casualties_total", min: 3000, modality: "projected", source: "NIS" }],
     ],
+    [
+      "North Korean casualties have exceeded 4,700, including around 600 deaths, the NIS said.",
+      [
+        { metric: "casualties_total", min: 4700, max: null, qualifier: "more_than", source: "NIS" },
+        { metric: "killed", min: 600, qualifier: "approx", source: "NIS" },
+      ],
+    ],
+    [
+      "Ukraine's SBU said two captured North Korean soldiers were being held in Kyiv.",
+      [{ metric: "captured", min: 2, max: 2 }],
+    ],
+    [
+      "The White House estimated that North Korea had sent 12,000 troops, of which 1,000 were killed.",
+      [
+        { metric: "troops_deployed_total", min: 12000, source: "US_GOV" },
+        { metric: "killed", min: 1000, source: "US_GOV" },
+      ],
+    ],
+    [
+      "North Korea has deployed some 11,000 troops to Russia's Kursk region, according to Ukrainian and Western assessments.",
+      [
+        {
+          metric: "troops_deployed_total",
+          min: 11000,
+          qualifier: "approx",
+          source: "UA_GOV",
+          region: "Kursk",
+        },
+      ],
+    ],
   ];
   it.each(cases)("%s", (text, expected, date) => expectFigures(text, expected, { lang: "en", date }));
 });
@@ -345,6 +375,7 @@ describe("extractFigures: numbers that are not figures", () => {
     ["Ukraine's army said it lost 40 soldiers in Kursk, where North Korean troops fight.", "en"],
     ["North Korea's economy grew by 3.1 percent last year.", "en"],
     ["Russia's ammunition production rose 20 percent last year, while North Korea supplies shells.", "en"],
+    ["Bei einem nordkoreanischen Raketenangriff auf Kiew gab es 9 Tote.", "de"],
     ["The 11,000 North Korean soldiers' families received 50 kilograms of rice.", "en"],
     ["North Korea fired 10 ballistic missiles into the sea on Tuesday, the JCS said.", "en"],
     ["Kim Jong Un inspected 250 new missile launchers on the border with South Korea.", "en"],

@@ -132,7 +132,10 @@ const OWN_SIDE = /\b(?:it|we|our|its|wir|unsere[nmrs]?|eigenen?)\s/i;
 const COORDINATION = /,|\s(?:und|and|sowie|oder|or|while|während|including|darunter|davon)\s/;
 /** Words after which an elliptic number takes the noun named before ("die Zahl ... auf 11.000"). */
 const PREPOSITION_BEFORE =
-  /(?:^|\s)(?:auf|at|to|bei|of|on|around|by|reach(?:es|ed)?|total(?:s|l?ed)?|number(?:s|ed)?|beträgt|betrage|betragen|liegt bei)\s*$/i;
+  /(?:^|\s)(?:auf|at|to|bei|of|on|around|by|reach(?:es|ed)?|total(?:s|l?ed)?|number(?:s|ed)?|beträgt|betrage|betragen|liegt bei|exceed(?:s|ed)?|surpass(?:es|ed)?|topped|überstieg(?:en)?|übersteigt|übersteigen)\s*$/i;
+/** "casualties have exceeded 4,700": more than, though no qualifier word says so. */
+const EXCEEDED_BEFORE =
+  /(?:exceed(?:s|ed)?|surpass(?:es|ed)?|topped|überstieg(?:en)?|übersteigt|übersteigen)\s*$/i;
 /** A verb right after an elliptic number: its subject ("10,000 to 12,000 were in Russia"). */
 const VERB_AFTER = /^\s+(?:were|are|have|had|remain(?:ed)?|sind|seien|waren|wurden|hätten|haben)\b/i;
 const CLAUSE_BREAK = /[,;:()–—]/;
@@ -260,8 +263,12 @@ class Article {
           return true;
         }
         // "die Gesamtzahl nordkoreanischer Truppen ... auf etwa 11.000"
-        if (!PREPOSITION_BEFORE.test(text.slice(Math.max(s.start, phrase.start - 30), phrase.start)))
-          return false;
+        const before = text.slice(Math.max(s.start, phrase.start - 30), phrase.start);
+        if (!PREPOSITION_BEFORE.test(before)) return false;
+        if (phrase.qualifier === "exact" && EXCEEDED_BEFORE.test(before)) {
+          phrase.qualifier = "more_than";
+          c.max = null;
+        }
         const head = nounBefore(text, Math.max(s.start, phrase.start - NOUN_REACH), phrase.start, this.lang);
         if (
           !head ||
@@ -511,9 +518,14 @@ class Article {
     if (this.troopSubject.has(index)) return true;
     let names = this.troopNameMemo.get(index);
     if (names === undefined) {
+      // North Korea and soldiers in one sentence, or North Korea's own dead ("North Korean casualties").
+      const markers = this.cues.scan(northKorea, s.start, s.end);
       names =
-        this.cues.has(northKorea, s.start, s.end) &&
-        nounBefore(this.text, s.start, s.end, this.lang)?.kind === "troops";
+        markers.length > 0 &&
+        (nounBefore(this.text, s.start, s.end, this.lang)?.kind === "troops" ||
+          markers.some(
+            (m) => nounBefore(this.text, m.end, Math.min(s.end, m.end + 30), this.lang)?.kind === "people",
+          ));
       this.troopNameMemo.set(index, names);
     }
     return names;

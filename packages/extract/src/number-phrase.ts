@@ -226,7 +226,12 @@ export function readNumberPhrase(
     // German participles before the noun are inflected ("verletzte Soldaten"); a bare one ends the
     // phrase ("3.600 verletzt"). English verbs after a number end it ("1,000 killed").
     if (STOP_WORDS.has(lower)) break;
-    if (cues.at(clauseCues, at) && (lang === "en" || !/e[nrms]?$/.test(lower))) break;
+    if (cues.at(clauseCues, at) && (lang === "en" || !/e[nrms]?$/.test(lower))) {
+      // "two captured North Korean soldiers": a participle before the noun, not a verb after it.
+      if (!leadsToHead(text, cues, wordEnd, limitEnd, lang)) break;
+      at = wordEnd;
+      continue;
+    }
     const capitalised = /\p{Lu}/u.test(word[0]!);
     const modifier = lang === "de" ? !capitalised || word.endsWith("-") : ENGLISH_MODIFIERS.has(lower);
     if (!modifier) {
@@ -237,6 +242,14 @@ export function readNumberPhrase(
     at = wordEnd;
   }
   return phrase;
+}
+
+/** Whether the word after `at` is North Korea's name or a counted noun. */
+function leadsToHead(text: string, cues: TextCues, at: number, limitEnd: number, lang: Lang): boolean {
+  at = skipSpace(text, at, limitEnd);
+  WORD.lastIndex = at;
+  const word = WORD.exec(text)?.[0];
+  return !!word && (!!cues.at(northKorea, at) || headOf(word.toLowerCase(), lang) !== null);
 }
 
 /** Qualifier and "weitere"/"another" right before the number. */
