@@ -1,4 +1,5 @@
-import { rmSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { AlertJob } from "@zw/core";
 import { alertNonce } from "@zw/discord";
 import { type Connection, createQueues, type Queues } from "@zw/queue";
@@ -8,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeDiscord, startFakeDiscord } from "../fixtures/fake-discord";
 import { startTestRedis, type TestRedis } from "../fixtures/redis";
 import { waitFor } from "../fixtures/wait-for";
-import { configDir, startZw, stopZw, type ZwProcess } from "../fixtures/zw-process";
+import { configDir, spawnZw, startZw, stopZw, type ZwProcess } from "../fixtures/zw-process";
 
 /**
  * Discord failing while alerts wait: 429 with retry_after, 500 and 502, then the whole API gone
@@ -130,4 +131,21 @@ describe("Discord failing", () => {
     expect(await stopZw(zw)).toBe(0);
     expect(zw.output()).not.toContain(TOKEN);
   });
+
+  it("nor does a process stopped by a bad configuration that holds the token", async () => {
+    // Unquoted, the token is where JSON.parse fails; its message would quote the text around it.
+    const dir = configDir({});
+    writeFileSync(join(dir, "zw.config.json"), `{ "discordToken": ${TOKEN}, "feeds": [] }`);
+    try {
+      const bad = spawnZw(["start", "--only", "notifier"], {
+        cwd: dir,
+        env: { REDIS_URL: redis.url, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: "debug" },
+      });
+      expect(await bad.exited).toBe(1);
+      expect(bad.output()).toMatch(/is not valid JSON/);
+      expect(bad.output()).not.toContain(TOKEN.slice(0, 6));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
