@@ -48,4 +48,11 @@ describe("startFeedServer", () => {
     server.setFault("/broken.xml", { kind: "reset" });
     await expect(fetch(`${server.url}/broken.xml`)).rejects.toThrow();
   });
+
+  it("fails an article page too, and serves it again once the fault is cleared", async () => {
+    server.setFault("/a", { kind: "status", status: 500 });
+    expect((await fetch(`${server.url}/a`)).status).toBe(500);
+    server.setFault("/a", null);
+    expect(await (await fetch(`${server.url}/a`)).text()).toContain("<p>Erster Absatz.</p>");
+  });
 });
