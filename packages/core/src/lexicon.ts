@@ -420,6 +420,7 @@ export const NEGATIONS: readonly string[] = [
  * `before`: the source follows ("laut Seoul", "according to the NIS", "nach Angaben des Militärs").
  * `nouns`: the source is an adjective just before or a genitive after ("nach südkoreanischen
  * Angaben", "Schätzungen der Regierungen Südkoreas"). `after`: the source precedes ("Seoul zufolge").
+ * `own`: the sentence's subject speaks for itself.
  * `verbs`: the source is the subject, before the verb or right after it ("Seoul erklärte",
  * "sagte Budanow", "Zelensky said", "said the agency").
  */
@@ -455,6 +456,14 @@ export const ATTRIBUTION_CUES = {
     "intelligence",
   ],
   after: ["zufolge"],
+  /** The speaker is the sentence's subject: "Die Ukraine hat nach eigenen Angaben 500 … getötet". */
+  own: [
+    "nach eigenen angaben",
+    "eigenen angaben zufolge",
+    "by its own count",
+    "by their own count",
+    "its own estimate",
+  ],
   verbs: [
     "sagte",
     "sagt",
@@ -611,6 +620,11 @@ export const REGIONS: readonly (readonly [string, ...string[]])[] = [
   ["Kherson", "kherson", "cherson"],
   ["Kharkiv", "kharkiv", "charkiw"],
   ["Crimea", "crimea", "krim"],
+  ["Sudzha", "sudzha", "sudscha"],
+  ["Pokrovsk", "pokrovsk", "pokrowsk"],
+  ["Vladivostok", "vladivostok", "wladiwostok"],
+  ["Russian Far East", "far east", "fernen osten", "fernost"],
+  ["Khabarovsk", "khabarovsk", "chabarowsk"],
   ["Ukraine", "in der ukraine", "in ukraine"],
   [
     "Russia",

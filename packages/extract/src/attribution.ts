@@ -62,6 +62,8 @@ function speakerOf(
       return after(FOLLOWING);
     case "after":
       return before(ZUFOLGE_BEFORE);
+    case "own":
+      return mentions[0];
     case "nouns":
       // "nach südkoreanischen Angaben", "laut südkoreanischen und ukrainischen Angaben", else a genitive.
       return (

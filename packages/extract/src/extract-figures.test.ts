@@ -342,6 +342,14 @@ describe("extractFigures: German war reporting", () => {
       ],
       "2025-01-16",
     ],
+    [
+      "Die Ukraine hat nach eigenen Angaben 500 nordkoreanische Soldaten getötet.",
+      [{ metric: "killed", min: 500, source: "UA_GOV" }],
+    ],
+    [
+      "Rund 2.000 ukrainische Soldaten wurden in Kursk eingekesselt, wo auch 1.000 Nordkoreaner kämpfen.",
+      [{ metric: "troops_in_region", min: 1000, source: null }],
+    ],
   ];
   it.each(cases)("%s", (text, expected, date) => expectFigures(text, expected, { lang: "de", date }));
 });
@@ -376,6 +384,7 @@ describe("extractFigures: numbers that are not figures", () => {
     ["North Korea's economy grew by 3.1 percent last year.", "en"],
     ["Russia's ammunition production rose 20 percent last year, while North Korea supplies shells.", "en"],
     ["Bei einem nordkoreanischen Raketenangriff auf Kiew gab es 9 Tote.", "de"],
+    ["Ukrainian forces lost 2,000 soldiers in Kursk, where North Korean units also fought.", "en"],
     ["The 11,000 North Korean soldiers' families received 50 kilograms of rice.", "en"],
     ["North Korea fired 10 ballistic missiles into the sea on Tuesday, the JCS said.", "en"],
     ["Kim Jong Un inspected 250 new missile launchers on the border with South Korea.", "en"],

@@ -117,7 +117,7 @@ export const sourceMentions = new Lexicon<SourceMention>([
 /** Pronouns that may follow their verb ("sagte er"); in English "said it" is no speaker. */
 export const INVERTED_ANAPHORIC = new Set<string>(ANAPHORIC_SPEAKERS.after);
 
-export type AnchorKind = "before" | "nouns" | "after" | "verbs";
+export type AnchorKind = "before" | "nouns" | "after" | "own" | "verbs";
 export const attributionAnchors = new Lexicon<AnchorKind>(
   (Object.keys(ATTRIBUTION_CUES) as AnchorKind[]).flatMap((k) => pairs(ATTRIBUTION_CUES[k], k)),
 );
