@@ -6,7 +6,7 @@ import type { AlertSink, DigestTarget } from "./alert-sink";
 const TargetSchema = AlertJobSchema.pick({ guildId: true, channelId: true, roleId: true, lang: true });
 
 /**
- * Alerts of digest subscriptions, kept per channel in Redis until the daily summary. Draining takes
+ * Alerts of digest subscriptions, kept per channel in Redis until the daily summary. take() reads
  * a channel's list and deletes it in one transaction, so two notifiers never send the same digest.
  */
 export class DigestBox {
@@ -28,26 +28,28 @@ export class DigestBox {
       .exec();
   }
 
-  /** Every channel's pending alerts, removed from the box. */
-  async drain(): Promise<{ target: DigestTarget; alerts: Alert[] }[]> {
-    const targets = await this.redis.hgetall(`${this.prefix}targets`);
-    const drained: { target: DigestTarget; alerts: Alert[] }[] = [];
-    for (const [channel, json] of Object.entries(targets)) {
-      const key = `${this.prefix}alerts:${channel}`;
-      const result = await this.redis
-        .multi()
-        .lrange(key, 0, -1)
-        .del(key)
-        .hdel(`${this.prefix}targets`, channel)
-        .exec();
-      const items = (result?.[0]?.[1] as string[] | undefined) ?? [];
-      if (items.length === 0) continue;
-      drained.push({
-        target: TargetSchema.parse(JSON.parse(json)),
-        alerts: z.array(AlertSchema).parse(items.map((item) => JSON.parse(item))),
-      });
-    }
-    return drained;
+  /** The channels with alerts waiting, as keys for take(). */
+  async channels(): Promise<string[]> {
+    return this.redis.hkeys(`${this.prefix}targets`);
+  }
+
+  /** One channel's pending alerts, removed from the box; null when none wait. */
+  async take(channel: string): Promise<{ target: DigestTarget; alerts: Alert[] } | null> {
+    const key = `${this.prefix}alerts:${channel}`;
+    const result = await this.redis
+      .multi()
+      .hget(`${this.prefix}targets`, channel)
+      .lrange(key, 0, -1)
+      .del(key)
+      .hdel(`${this.prefix}targets`, channel)
+      .exec();
+    const json = result?.[0]?.[1] as string | null | undefined;
+    const items = (result?.[1]?.[1] as string[] | undefined) ?? [];
+    if (!json || items.length === 0) return null;
+    return {
+      target: TargetSchema.parse(JSON.parse(json)),
+      alerts: z.array(AlertSchema).parse(items.map((item) => JSON.parse(item))),
+    };
   }
 }
 
@@ -59,11 +61,21 @@ export async function sendDigests(
 ): Promise<{ sent: number; kept: number }> {
   let sent = 0;
   let kept = 0;
-  for (const { target, alerts } of await box.drain()) {
-    const result = await sink.deliverDigest(target, alerts, day);
+  // One channel taken at a time: a crash or a throw loses at most the digest in hand, never all.
+  for (const channel of await box.channels()) {
+    const digest = await box.take(channel);
+    if (!digest) continue;
+    const { target, alerts } = digest;
+    const putBack = async () => {
+      for (const alert of alerts) await box.add(target, alert);
+    };
+    const result = await sink.deliverDigest(target, alerts, day).catch(async (error: unknown) => {
+      await putBack();
+      throw error;
+    });
     if (result.status === "sent") sent += 1;
     else if (result.status === "retry") {
-      for (const alert of alerts) await box.add(target, alert);
+      await putBack();
       kept += 1;
     }
   }

@@ -237,4 +237,30 @@ describe("DigestBox", () => {
     expect(await sendDigests(box, sink, "2025-05-02")).toEqual({ sent: 0, kept: 0 });
     expect(delivered).toEqual([["notice-1", "notice-2"]]);
   });
+
+  it("keeps every channel's digest when delivering one throws", async () => {
+    const box = new DigestBox(redis, "zw:throwing:");
+    const other = "200000000000000003";
+    const targets = [CHANNEL, other].map((channelId) => ({
+      guildId: GUILD,
+      channelId,
+      roleId: null,
+      lang: "en" as const,
+    }));
+    for (const [n, target] of targets.entries()) await box.add(target, feedNotice(n + 1).alert);
+    const delivered: string[] = [];
+    let broken = true;
+    const sink: AlertSink = {
+      deliver: async () => ({ status: "sent" }),
+      deliverDigest: async (target, alerts) => {
+        if (broken) throw new Error("renderer bug");
+        delivered.push(`${target.channelId}:${alerts.map((a) => a.id).join(",")}`);
+        return { status: "sent" };
+      },
+    };
+    await expect(sendDigests(box, sink, "2025-05-01")).rejects.toThrow("renderer bug");
+    broken = false;
+    expect(await sendDigests(box, sink, "2025-05-01")).toEqual({ sent: 2, kept: 0 });
+    expect(delivered.sort()).toEqual([`${CHANNEL}:notice-1`, `${other}:notice-2`]);
+  });
 });
