@@ -228,6 +228,10 @@ describe("extractFigures: English war reporting", () => {
         },
       ],
     ],
+    [
+      "Seoul said 11,000 North Korean troops had been sent to Russia and that more troops would follow in the spring.",
+      [{ metric: "troops_deployed_total", min: 11000, source: "KR_GOV", modality: "reported" }],
+    ],
   ];
   it.each(cases)("%s", (text, expected, date) => expectFigures(text, expected, { lang: "en", date }));
 });

@@ -123,6 +123,12 @@ const SHARE_OF = /^\s+(?:of|des|der|von|aller|all)\b/i;
 /** A sentence that attributes the one before it ("Das teilte … mit", "This was confirmed by …"). */
 const POINTS_BACK = /^(?:das|dies|dieses|diese zahlen?|this|that|these figures|the figures?)\b/i;
 
+/** How far from the number's phrase a modal still bears on it, in characters. */
+const MODAL_REACH = 50;
+
+/** A conjunction that starts another clause between a number and a later modal. */
+const NEW_CLAUSE = /\s(?:and|und|but|aber|while|während|or|oder)\s/i;
+
 /** How far back an elliptic number looks for the noun it counts. */
 const NOUN_REACH = 200;
 
@@ -347,7 +353,7 @@ class Article {
       max: c.max,
       qualifier: phrase.qualifier,
       source: this.sourceOf(index, c),
-      modality: this.modalityOf(clauseStart, clauseEnd),
+      modality: this.modalityOf(clauseStart, clauseEnd, phrase),
       region: this.regionOf(metric, c, s),
       date: this.claimDateOf(index),
       quote: quoteOf(this.text.slice(s.start, s.end)),
@@ -373,14 +379,22 @@ class Article {
     return [start, end];
   }
 
-  private modalityOf(start: number, end: number): Modality {
+  private modalityOf(start: number, end: number, phrase: NumberPhrase): Modality {
     const { text, cues } = this;
     const denial = cues
       .scan(denials, start, end)
       .find((h) => !cues.has(negations, Math.max(start, h.start - 25), Math.min(end, h.end + 30)));
     if (denial) return "denied";
-    // "May" is a month; only the lower-case modal projects.
-    const projection = cues.scan(projections, start, end).find((h) => text.slice(h.start, h.end) !== "May");
+    // A modal near the number ("could send up to", "schicken könnte"), not one about something
+    // else later in the clause ("… were sent and more would follow"). "May" is a month.
+    const projection = cues
+      .scan(projections, start, end)
+      .find(
+        (h) =>
+          distance(h, phrase) <= MODAL_REACH &&
+          text.slice(h.start, h.end) !== "May" &&
+          !(h.start >= phrase.end && NEW_CLAUSE.test(text.slice(phrase.end, h.start))),
+      );
     return projection ? "projected" : "reported";
   }
 
