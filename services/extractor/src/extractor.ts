@@ -1,6 +1,7 @@
 import { ArticleJobSchema, QueueName } from "@zw/core";
 import {
   type Connection,
+  closeAll,
   type QueueLogger,
   startWorker,
   type WorkerLockOptions,
@@ -24,7 +25,11 @@ export interface ExtractorOptions {
 }
 
 /** The article worker: a thin shell around processArticle. */
-export function startExtractor(options: ExtractorOptions): { worker: Worker; stop(): Promise<void> } {
+export function startExtractor(options: ExtractorOptions): {
+  worker: Worker;
+  /** Stops taking articles; running ones get `deadlineMs`, then are left to BullMQ's stalled check. */
+  stop(deadlineMs?: number): Promise<void>;
+} {
   const { logger, metrics } = options;
   const worker = startWorker(
     QueueName.article,
@@ -57,5 +62,10 @@ export function startExtractor(options: ExtractorOptions): { worker: Worker; sto
       ...options.lock,
     },
   );
-  return { worker, stop: () => worker.close() };
+  return {
+    worker,
+    async stop(deadlineMs = 10_000) {
+      await closeAll([worker], [], { deadlineMs });
+    },
+  };
 }

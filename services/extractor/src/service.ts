@@ -42,8 +42,8 @@ export const extractorService: ServiceStarter = ({ config, connection, logger, m
     },
   });
   return {
-    async stop() {
-      await extractor.stop();
+    async stop(deadlineMs) {
+      await extractor.stop(deadlineMs);
       await queues.close();
     },
   };

@@ -130,6 +130,18 @@ describe("startNotifier", () => {
     expect(await queues.alert.getFailedCount()).toBe(0);
   });
 
+  it("stops within its deadline while a delivery hangs, leaving the alert unfinished", async () => {
+    const hanging: AlertSink = { ...scriptedSink([]), deliver: () => new Promise<never>(() => {}) };
+    const notifier = run(hanging);
+    await queues.enqueueAlert(feedNotice(1));
+    await until(async () => (await queues.alert.getActiveCount()) === 1);
+    const started = Date.now();
+    await notifier.stop(200);
+    stop = null;
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(await queues.alert.getCompletedCount()).toBe(0);
+  });
+
   it("pauses the subscription on a permanent error and does not retry", async () => {
     const sink = scriptedSink([{ status: "permanent", reason: "Unknown Channel (10003)" }]);
     run(sink);

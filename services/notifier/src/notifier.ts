@@ -2,6 +2,7 @@ import { type AlertJob, AlertJobSchema, QueueName, type Subscription } from "@zw
 import {
   alertJobId,
   type Connection,
+  closeAll,
   type QueueLogger,
   startWorker,
   type WorkerLockOptions,
@@ -43,7 +44,11 @@ const MAX_PAUSE_MS = 60_000;
  * While Discord fails or rate-limits, the whole queue waits with the job back at its head, instead
  * of retrying it later behind newer alerts.
  */
-export function startNotifier(options: NotifierOptions): { worker: Worker; stop(): Promise<void> } {
+export function startNotifier(options: NotifierOptions): {
+  worker: Worker;
+  /** Stops taking alerts; a delivery still running after `deadlineMs` is left to BullMQ's stalled check. */
+  stop(deadlineMs?: number): Promise<void>;
+} {
   const { deps, deliveries, logger } = options;
   const now = options.now ?? (() => new Date());
   let failuresInARow = 0;
@@ -98,7 +103,12 @@ export function startNotifier(options: NotifierOptions): { worker: Worker; stop(
     concurrency: options.concurrency ?? 1,
     ...options.lock,
   });
-  return { worker, stop: () => worker.close() };
+  return {
+    worker,
+    async stop(deadlineMs = 10_000) {
+      await closeAll([worker], [], { deadlineMs });
+    },
+  };
 }
 
 /** When the subscription's quiet hours (UTC, [from, to)) hold at `at`, the moment they end. */

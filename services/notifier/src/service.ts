@@ -49,9 +49,9 @@ export const notifierService: ServiceStarter = ({ config, connection, logger, me
     { timezone: "UTC", noOverlap: true },
   );
   return {
-    async stop() {
+    async stop(deadlineMs) {
       await digestTask.destroy();
-      await notifier.stop();
+      await notifier.stop(deadlineMs);
       await queues.close();
     },
   };
