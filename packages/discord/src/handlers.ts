@@ -67,6 +67,8 @@ export interface CommandContext {
   option(name: string): OptionValue;
   /** Permissions the bot lacks to post alerts in a channel; null when it cannot tell. */
   botMissing?(channelId: string): string[] | null;
+  /** Whether a channel belongs to this guild; null when it cannot tell. */
+  inGuild?(channelId: string): boolean | null;
 }
 
 export interface Reply extends MessageBody {
@@ -151,6 +153,11 @@ async function dispatch(ctx: CommandContext, deps: CommandDeps, r: Replies): Pro
     }
     case "subscribe": {
       const channelId = String(ctx.option("channel") ?? ctx.channelId);
+      // Discord offers only the guild's channels; a forged or stale id must not route alerts elsewhere.
+      if (ctx.inGuild?.(channelId) === false) {
+        const message = "not a channel of this server";
+        throw new ZodError([{ code: "custom", path: ["channelId"], message, input: channelId }]);
+      }
       const { created } = await subscribeChannel(store, {
         guildId: ctx.guildId,
         channelId,
@@ -275,6 +282,7 @@ function contextOf(interaction: ChatInputCommandInteraction, lang: Lang): Comman
       if (!permissions) return null;
       return POST_PERMISSIONS.filter(([flag]) => !permissions.has(flag)).map(([, name]) => name);
     },
+    inGuild: (channelId) => (interaction.guild ? interaction.guild.channels.cache.has(channelId) : null),
   };
 }
 
