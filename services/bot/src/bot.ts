@@ -50,22 +50,22 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   );
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, "gateway resumed"));
 
+  let readyTimer: NodeJS.Timeout | undefined;
   const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(
+    readyTimer = setTimeout(
       () => reject(new Error("Discord did not become ready in time")),
       options.readyTimeoutMs ?? 30_000,
     );
-    client.once(Events.ClientReady, () => {
-      clearTimeout(timer);
-      resolve();
-    });
+    client.once(Events.ClientReady, () => resolve());
   });
   try {
-    await client.login(config.discordToken);
-    await ready;
+    // Both at once: a timeout while login() still runs, or after it failed, is heard, not unhandled.
+    await Promise.all([client.login(config.discordToken), ready]);
   } catch (error) {
     await client.destroy();
     throw error;
+  } finally {
+    clearTimeout(readyTimer);
   }
   await Promise.all(client.guilds.cache.map(noteLocale));
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, "bot ready");

@@ -16,8 +16,9 @@ const logger = {
   error: (_: object, msg?: string) => void logged.push({ level: "error", msg }),
 };
 
-const start = () =>
+const start = (readyTimeoutMs?: number) =>
   startBot({
+    ...(readyTimeoutMs ? { readyTimeoutMs } : {}),
     config: { discordToken: "t", discordApiUrl: fake.apiUrl },
     logger,
     store: new GuildStore(redis),
@@ -47,7 +48,7 @@ describe("superviseBot", () => {
   it("keeps trying while Discord is down at start-up, then runs", async () => {
     // Each try asks twice (the REST client's one retry), so this fails the first try only.
     fake.fail({ method: "GET", path: /^\/gateway\/bot$/, status: 503, times: 2 });
-    const supervisor = await superviseBot(start, { logger, retryMs: 100 });
+    const supervisor = await superviseBot(() => start(), { logger, retryMs: 100 });
     expect(supervisor.current()).toBeNull();
     expect(logged).toEqual([{ level: "warn", msg: "could not reach Discord; trying again" }]);
     await vi.waitFor(() => expect(supervisor.current()).not.toBeNull(), { timeout: 10_000, interval: 50 });
@@ -64,7 +65,7 @@ describe("superviseBot", () => {
       status: 401,
       body: { message: "401: Unauthorized", code: 0 },
     });
-    const supervisor = await superviseBot(start, { logger, retryMs: 50 });
+    const supervisor = await superviseBot(() => start(), { logger, retryMs: 50 });
     await new Promise((ok) => setTimeout(ok, 300));
     expect(supervisor.current()).toBeNull();
     expect(gatewayLookups()).toBe(1);
@@ -74,9 +75,25 @@ describe("superviseBot", () => {
 
   it("stops trying when stopped", async () => {
     fake.fail({ method: "GET", path: /^\/gateway\/bot$/, status: 503, times: 100 });
-    const supervisor = await superviseBot(start, { logger, retryMs: 200 });
+    const supervisor = await superviseBot(() => start(), { logger, retryMs: 200 });
     await supervisor.stop();
     await new Promise((ok) => setTimeout(ok, 400));
     expect(gatewayLookups()).toBe(2);
+  });
+});
+
+describe("startBot", () => {
+  it("leaves no ready timer behind to reject unheard when the login fails", async () => {
+    const unheard: unknown[] = [];
+    const onUnhandled = (reason: unknown) => void unheard.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      fake.fail({ method: "GET", path: /^\/gateway\/bot$/, status: 503, times: 2 });
+      await expect(start(200)).rejects.toThrow();
+      await new Promise((ok) => setTimeout(ok, 500));
+      expect(unheard).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
   });
 });
