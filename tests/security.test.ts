@@ -123,7 +123,7 @@ const PRIVATE_URLS = [
 ];
 
 describe("SSRF: feeds on private addresses", () => {
-  it("/feeds add refuses each with the reason, and stores none", async () => {
+  it("/feeds add refuses each with the reason, and stores none; /feeds test fetches none", async () => {
     for (const url of PRIVATE_URLS) {
       const reply = await command({ command: "feeds", subcommand: "add", options: { url } });
       expect([url, reply.text]).toEqual([
@@ -133,6 +133,12 @@ describe("SSRF: feeds on private addresses", () => {
       expect(reply.ephemeral).toBe(true);
     }
     expect(await store.feeds(A)).toEqual([]);
+    const preview = await command({
+      command: "feeds",
+      subcommand: "test",
+      options: { url: "http://169.254.169.254/latest/meta-data/" },
+    });
+    expect(preview.text).toMatch(/private or reserved address/);
   });
 
   it("zw feeds add refuses them too (exit 2), for a guild and for the operator's list", async () => {
