@@ -253,15 +253,18 @@ export class GuildStore {
       "feedUrl" in alert
         ? await this.subscriptionsForFeed(alert.feedUrl)
         : await this.subscriptionsForEvent(alert);
-    return Promise.all(
-      targets.map(async (s) => ({
-        alert,
-        guildId: s.guildId,
-        channelId: s.channelId,
-        roleId: s.roleId,
-        lang: languageOf(await this.settings(s.guildId)),
-      })),
+    // One settings read per guild, not per subscribed channel.
+    const guildIds = [...new Set(targets.map((s) => s.guildId))];
+    const langs = new Map(
+      await Promise.all(guildIds.map(async (id) => [id, languageOf(await this.settings(id))] as const)),
     );
+    return targets.map((s) => ({
+      alert,
+      guildId: s.guildId,
+      channelId: s.channelId,
+      roleId: s.roleId,
+      lang: langs.get(s.guildId) ?? DEFAULT_LANG,
+    }));
   }
 
   // Settings
