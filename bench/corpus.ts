@@ -298,8 +298,10 @@ class FigureWalk {
   sentence(lang: Lang, kind: FigureKind, move: boolean, when: string): string {
     let { value, source } = this.current.get(kind.metric)!;
     if (move) {
-      // Up by 12-40 % mostly, sometimes down: every new figure is worth an alert.
-      const factor = this.rng() < 0.8 ? 1.12 + this.rng() * 0.28 : 0.7 + this.rng() * 0.15;
+      // Up or down by 12-40 %: every new figure is worth an alert. Mostly up while the value is
+      // below twice its start, mostly down above it, so it stays in a plausible range.
+      const up = this.rng() < (value < 2 * kind.start ? 0.8 : 0.2);
+      const factor = up ? 1.12 + this.rng() * 0.28 : 1 / (1.12 + this.rng() * 0.28);
       value = Math.max(kind.step, Math.round((value * factor) / kind.step) * kind.step);
       if (this.rng() < 0.3) source = pick(this.rng, SOURCES);
       this.current.set(kind.metric, { value, source });

@@ -119,6 +119,7 @@ export const growthBench: Benchmark = {
         "node CPU ms/article",
         "redis CPU ms/article",
         "redis cmds/article",
+        "alerts/article",
         "CPU vs 1×",
       ],
       rows.map((r) => [
