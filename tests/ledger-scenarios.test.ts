@@ -3,9 +3,8 @@ import type { Lang } from "@zw/core";
 import { eventSummary } from "@zw/estimates";
 import { extractFigures } from "@zw/extract";
 import { ClaimLedger, loadBaseline } from "@zw/store";
-import { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestRedis, type TestRedis } from "./fixtures/redis";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestRedis } from "./fixtures/redis";
 
 /** Later news, in German and English, read by the real extractor against the real seed baseline. */
 const LATER = {
@@ -47,8 +46,7 @@ const LATER = {
 } satisfies Record<string, { url: string; outlet: string; date: string; lang: Lang; text: string }>;
 
 describe("the ledger with the real extractor: seed baseline, then later news", () => {
-  let server: TestRedis;
-  let redis: Redis;
+  const db = useTestRedis();
   let ledger: ClaimLedger;
 
   const read = async (article: (typeof LATER)[keyof typeof LATER]) => {
@@ -57,14 +55,8 @@ describe("the ledger with the real extractor: seed baseline, then later news", (
     return (await ledger.ingestArticle(report, figures)).map(eventSummary);
   };
 
-  beforeAll(async () => {
-    server = await startTestRedis();
-    redis = new Redis(server.url);
-    ledger = new ClaimLedger(redis);
-  });
-  afterAll(async () => {
-    redis.disconnect();
-    await server.dispose();
+  beforeAll(() => {
+    ledger = new ClaimLedger(db.redis);
   });
 
   it("loads the seeds without alerting; among themselves they hold the 3,000-more-yet-11,000 inconsistency", async () => {

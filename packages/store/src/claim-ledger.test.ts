@@ -1,18 +1,17 @@
 import { computeEstimate, eventSummary } from "@zw/estimates";
 import { Redis } from "ioredis";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import {
   figure,
   LATER_ARTICLES,
   type LedgerArticle,
   SEED_ARTICLES,
 } from "../../../tests/fixtures/ledger-articles";
-import { startTestRedis, type TestRedis } from "../../../tests/fixtures/redis";
+import { useTestRedis } from "../../../tests/fixtures/redis";
 import { ClaimLedger } from "./claim-ledger";
 
 describe("ClaimLedger", () => {
-  let server: TestRedis;
-  let redis: Redis;
+  const db = useTestRedis({ flush: true });
   let ledger: ClaimLedger;
 
   const ingest = async (article: LedgerArticle, into = ledger) =>
@@ -21,17 +20,8 @@ describe("ClaimLedger", () => {
     for (const seed of Object.values(SEED_ARTICLES)) await ingest(seed);
   };
 
-  beforeAll(async () => {
-    server = await startTestRedis();
-    redis = new Redis(server.url);
-  });
-  afterAll(async () => {
-    redis.disconnect();
-    await server.dispose();
-  });
   beforeEach(async () => {
-    await redis.flushall();
-    ledger = new ClaimLedger(redis, { prefix: "t:" });
+    ledger = new ClaimLedger(db.redis, { prefix: "t:" });
   });
 
   it("walks the seeds and the later scenarios to exactly the events of the pure judgement", async () => {
@@ -114,9 +104,9 @@ describe("ClaimLedger", () => {
     await loadSeeds();
     const first = await ingest(LATER_ARTICLES.casualties);
     const dump = async () => {
-      const keys = (await redis.keys("t:*")).sort();
+      const keys = (await db.redis.keys("t:*")).sort();
       const content = async (k: string): Promise<unknown> =>
-        (await redis.type(k)) === "hash" ? redis.hgetall(k) : redis.zrange(k, 0, -1, "WITHSCORES");
+        (await db.redis.type(k)) === "hash" ? db.redis.hgetall(k) : db.redis.zrange(k, 0, -1, "WITHSCORES");
       return Promise.all(keys.map(async (k) => [k, await content(k)]));
     };
     const before = await dump();
@@ -149,13 +139,13 @@ describe("ClaimLedger", () => {
 
   it("previews an article's events without storing anything", async () => {
     await loadSeeds();
-    const keys = (await redis.keys("t:*")).length;
-    const versions = await redis.hgetall("t:ledger:versions");
+    const keys = (await db.redis.keys("t:*")).length;
+    const versions = await db.redis.hgetall("t:ledger:versions");
     const preview = await ledger.preview(LATER_ARTICLES.nisUpdate.report, LATER_ARTICLES.nisUpdate.figures);
     expect(preview.claims.map((c) => c.source)).toEqual(["NIS"]);
     expect(preview.events.map((e) => e.type)).toEqual(["estimate_changed"]);
-    expect((await redis.keys("t:*")).length).toBe(keys);
-    expect(await redis.hgetall("t:ledger:versions")).toEqual(versions);
+    expect((await db.redis.keys("t:*")).length).toBe(keys);
+    expect(await db.redis.hgetall("t:ledger:versions")).toEqual(versions);
   });
 
   it("refuses an invalid figure with a clear error and writes nothing of its article", async () => {
@@ -171,7 +161,7 @@ describe("ClaimLedger", () => {
   });
 
   it("loses no update when two writers ingest at once: ten agency copies make one claim with ten reports", async () => {
-    const writers = [new Redis(server.url), new Redis(server.url), new Redis(server.url)];
+    const writers = [new Redis(db.server.url), new Redis(db.server.url), new Redis(db.server.url)];
     try {
       const ledgers = writers.map((r) => new ClaimLedger(r, { prefix: "t:" }));
       const copies = Array.from({ length: 10 }, (_, i) => ({
@@ -199,7 +189,7 @@ describe("ClaimLedger", () => {
 
   it("lets only one of two writers racing on the same article record it; the other may replay", async () => {
     await loadSeeds();
-    const writers = [new Redis(server.url), new Redis(server.url)];
+    const writers = [new Redis(db.server.url), new Redis(db.server.url)];
     try {
       const [a, b] = writers.map((r) => new ClaimLedger(r, { prefix: "t:" }));
       const { report, figures } = LATER_ARTICLES.casualties;
@@ -217,7 +207,7 @@ describe("ClaimLedger", () => {
   });
 
   it("loses no claim when writers race on one metric with different sources", async () => {
-    const writers = [new Redis(server.url), new Redis(server.url)];
+    const writers = [new Redis(db.server.url), new Redis(db.server.url)];
     try {
       const ledgers = writers.map((r) => new ClaimLedger(r, { prefix: "t:" }));
       const sources = ["NIS", "JCS", "KR_GOV", "HUR", "UA_GOV", "UA_MIL", "US_GOV", "UK_GOV"] as const;
@@ -250,8 +240,8 @@ describe("ClaimLedger", () => {
     await ingest(LATER_ARTICLES.nisReprint);
     const estimates = await ledger.estimates();
     const history = await ledger.history("troops_deployed_total");
-    await server.restart("stop");
-    const after = new Redis(server.url);
+    await db.server.restart("stop");
+    const after = new Redis(db.server.url);
     try {
       const reopened = new ClaimLedger(after, { prefix: "t:" });
       expect(await reopened.estimates()).toEqual(estimates);

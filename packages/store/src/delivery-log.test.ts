@@ -1,23 +1,12 @@
-import { Redis as RedisClient } from "ioredis";
-
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestRedis, type TestRedis } from "../../../tests/fixtures/redis";
+import { describe, expect, it } from "vitest";
+import { useTestRedis } from "../../../tests/fixtures/redis";
 import { DeliveryLog } from "./delivery-log";
 
 describe("DeliveryLog", () => {
-  let server: TestRedis;
-  let redis: RedisClient;
-  beforeAll(async () => {
-    server = await startTestRedis();
-    redis = new RedisClient(server.url);
-  });
-  afterAll(async () => {
-    redis.disconnect();
-    await server.dispose();
-  });
+  const db = useTestRedis();
 
   it("remembers deliveries by job id and the time of the last posted alert", async () => {
-    const log = new DeliveryLog(redis, { prefix: "t1:" });
+    const log = new DeliveryLog(db.redis, { prefix: "t1:" });
     expect(await log.wasDelivered("alert-1")).toBe(false);
     expect(await log.lastDeliveryAt()).toBeNull();
     await log.recordDelivery("alert-1", "posted", new Date("2025-05-01T10:00:00Z"));
@@ -25,6 +14,6 @@ describe("DeliveryLog", () => {
     expect(await log.wasDelivered("alert-1")).toBe(true);
     expect(await log.wasDelivered("alert-2")).toBe(true);
     expect(await log.lastDeliveryAt()).toBe("2025-05-01T10:00:00.000Z");
-    expect(await redis.ttl("t1:delivery:sent:alert-1")).toBeGreaterThan(29 * 24 * 3600);
+    expect(await db.redis.ttl("t1:delivery:sent:alert-1")).toBeGreaterThan(29 * 24 * 3600);
   });
 });

@@ -1,6 +1,5 @@
-import { Redis } from "ioredis";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startTestRedis, type TestRedis } from "../../../tests/fixtures/redis";
+import { beforeEach, describe, expect, it } from "vitest";
+import { useTestRedis } from "../../../tests/fixtures/redis";
 import { FeedStateStore } from "./feed-state";
 
 const url = "https://example.org/feed.xml";
@@ -10,21 +9,11 @@ const minutes = (n: number) => new Date(t0.getTime() + n * 60_000);
 const backoff = { intervalMinutes: 5, maxBackoffMinutes: 360 };
 
 describe("FeedStateStore", () => {
-  let server: TestRedis;
-  let redis: Redis;
+  const db = useTestRedis({ flush: true });
   let store: FeedStateStore;
 
-  beforeAll(async () => {
-    server = await startTestRedis();
-    redis = new Redis(server.url);
-  });
-  afterAll(async () => {
-    redis.disconnect();
-    await server.dispose();
-  });
   beforeEach(async () => {
-    await redis.flushall();
-    store = new FeedStateStore(redis, { prefix: "t:" });
+    store = new FeedStateStore(db.redis, { prefix: "t:" });
   });
 
   it("knows nothing of a feed before its first poll, and every feed is due", async () => {
@@ -117,7 +106,7 @@ describe("FeedStateStore", () => {
     expect(await store.markSeen("https://c.example/3", "hash-2")).toBe(false);
     expect(await store.markSeen("https://c.example/3", "hash-3")).toBe(false);
     expect(await store.markSeen("https://d.example/4", "hash-4")).toBe(true);
-    const ttl = await redis.ttl(`t:seen:content:hash-4`);
+    const ttl = await db.redis.ttl(`t:seen:content:hash-4`);
     expect(ttl).toBeGreaterThan(59 * 24 * 3600);
   });
 
@@ -135,7 +124,7 @@ describe("FeedStateStore", () => {
     expect(await store.markSeen("https://a.example/kept", "h-kept", 1)).toBe(true);
     expect(await store.markSeen("https://a.example/lost", "h-lost", 1)).toBe(false);
     await store.keepSeen("https://a.example/kept", "h-kept");
-    expect(await redis.ttl("t:seen:content:h-kept")).toBeGreaterThan(59 * 24 * 3600);
+    expect(await db.redis.ttl("t:seen:content:h-kept")).toBeGreaterThan(59 * 24 * 3600);
     await new Promise((ok) => setTimeout(ok, 1_100));
     expect(await store.markSeen("https://a.example/lost", "h-lost")).toBe(true);
     expect(await store.markSeen("https://a.example/kept", "h-kept")).toBe(false);

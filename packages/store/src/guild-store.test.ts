@@ -1,7 +1,6 @@
 import type { Event } from "@zw/core";
-import { Redis } from "ioredis";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startTestRedis, type TestRedis } from "../../../tests/fixtures/redis";
+import { beforeEach, describe, expect, it } from "vitest";
+import { useTestRedis } from "../../../tests/fixtures/redis";
 import { GLOBAL_SCOPE, GuildLimitError, GuildStore, subscriptionWants } from "./guild-store";
 
 const A = "111111111111111111";
@@ -10,21 +9,11 @@ const CH1 = "333333333333333333";
 const CH2 = "444444444444444444";
 const CH3 = "555555555555555555";
 
-let server: TestRedis;
-let redis: Redis;
+const db = useTestRedis({ flush: true });
 let store: GuildStore;
 
-beforeAll(async () => {
-  server = await startTestRedis();
-  redis = new Redis(server.url);
-});
-afterAll(async () => {
-  redis.disconnect();
-  await server.dispose();
-});
 beforeEach(async () => {
-  await redis.flushall();
-  store = new GuildStore(redis, {
+  store = new GuildStore(db.redis, {
     limits: { keywordsPerGuild: 3, feedsPerGuild: 2, subscriptionsPerGuild: 2 },
   });
 });

@@ -1,14 +1,12 @@
 import { GuildStore } from "@zw/store";
-import { Redis } from "ioredis";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { type FakeDiscord, startFakeDiscord } from "../../../tests/fixtures/fake-discord";
-import { startTestRedis, type TestRedis } from "../../../tests/fixtures/redis";
+import { useTestRedis } from "../../../tests/fixtures/redis";
 import { startBot } from "./bot";
 import { superviseBot } from "./supervise-bot";
 
 let fake: FakeDiscord;
-let server: TestRedis;
-let redis: Redis;
+const db = useTestRedis();
 const logged: Array<{ level: string; msg: string | undefined }> = [];
 const logger = {
   info: () => {},
@@ -21,7 +19,7 @@ const start = (readyTimeoutMs?: number) =>
     ...(readyTimeoutMs ? { readyTimeoutMs } : {}),
     config: { discordToken: "t", discordApiUrl: fake.apiUrl },
     logger,
-    store: new GuildStore(redis),
+    store: new GuildStore(db.redis),
     ledger: null,
     status: { feedHealth: async () => [], queueDepths: async () => ({}), lastAlertAt: async () => null },
     previewFeed: null,
@@ -31,13 +29,9 @@ const gatewayLookups = () => fake.requestsTo("GET", /^\/gateway\/bot$/).length;
 
 beforeAll(async () => {
   fake = await startFakeDiscord({ guilds: [{ id: "400000000000000001" }] });
-  server = await startTestRedis();
-  redis = new Redis(server.url);
 });
 afterAll(async () => {
-  redis.disconnect();
   await fake.stop();
-  await server.dispose();
 });
 beforeEach(() => {
   logged.length = 0;

@@ -5,7 +5,7 @@ import { connectRedis } from "@zw/redis";
 import { DeliveryLog } from "@zw/store";
 import type { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startTestRedis, type TestRedis } from "../../../tests/fixtures/redis";
+import { startTestRedis, type TestRedis, useTestRedis } from "../../../tests/fixtures/redis";
 import type { AlertSink, DeliveryResult } from "./alert-sink";
 import { DigestBox, sendDigests } from "./digest-box";
 import { endOfQuietHours, startNotifier } from "./notifier";
@@ -217,19 +217,10 @@ describe("endOfQuietHours", () => {
 });
 
 describe("DigestBox", () => {
-  let server: TestRedis;
-  let redis: Redis;
-  beforeAll(async () => {
-    server = await startTestRedis();
-    redis = connectRedis(server.url);
-  });
-  afterAll(async () => {
-    redis.disconnect();
-    await server.dispose();
-  });
+  const db = useTestRedis();
 
   it("collects a channel's alerts and sends them once as one digest, keeping them when delivery fails", async () => {
-    const box = new DigestBox(redis);
+    const box = new DigestBox(db.redis);
     const target = { guildId: GUILD, channelId: CHANNEL, roleId: null, lang: "de" as const };
     await box.add(target, feedNotice(1).alert);
     await box.add(target, feedNotice(2).alert);
@@ -251,7 +242,7 @@ describe("DigestBox", () => {
   });
 
   it("keeps every channel's digest when delivering one throws", async () => {
-    const box = new DigestBox(redis, "zw:throwing:");
+    const box = new DigestBox(db.redis, "zw:throwing:");
     const other = "200000000000000003";
     const targets = [CHANNEL, other].map((channelId) => ({
       guildId: GUILD,
