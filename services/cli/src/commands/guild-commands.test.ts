@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { commandDefinitions } from "@zw/discord";
 import { connectRedis } from "@zw/redis";
 import { GLOBAL_SCOPE, GuildStore } from "@zw/store";
@@ -9,7 +8,7 @@ import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APPLICATION_ID, type FakeDiscord, startFakeDiscord } from "../../../../tests/fixtures/fake-discord";
 import { startTestRedis, type TestRedis } from "../../../../tests/fixtures/redis";
-import { runCli } from "../run-cli";
+import { runZw } from "../testing/run-zw";
 
 const G = "300000000000000001";
 const H = "300000000000000002";
@@ -21,21 +20,8 @@ let redis: Redis;
 let store: GuildStore;
 let cwd: string;
 
-async function zw(args: string[], env: Record<string, string> = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (c) => (out += c));
-  stderr.on("data", (c) => (err += c));
-  const code = await runCli(args, {
-    stdin: new PassThrough(),
-    stdout,
-    stderr,
-    env: { REDIS_URL: server.url, ...env },
-    cwd,
-  });
-  return { code, out, err };
+function zw(args: string[], env: Record<string, string> = {}) {
+  return runZw(args, { env: { REDIS_URL: server.url, ...env }, cwd });
 }
 
 beforeAll(async () => {

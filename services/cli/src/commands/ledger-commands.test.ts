@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { connectRedis } from "@zw/redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestRedis, type TestRedis } from "../../../../tests/fixtures/redis";
 import type { Command } from "../command";
+import { captureIo } from "../testing/run-zw";
 import { baseline } from "./baseline";
 import { compare } from "./compare";
 import { estimate } from "./estimate";
@@ -18,13 +18,7 @@ describe("zw baseline, compare, estimate, history", () => {
   let cwd: string;
 
   async function zw(command: Command, args: string[], env: NodeJS.ProcessEnv = { REDIS_URL: server.url }) {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = "";
-    let err = "";
-    stdout.on("data", (c) => (out += c));
-    stderr.on("data", (c) => (err += c));
-    const code = await command.run(args, { stdin: new PassThrough(), stdout, stderr, env, cwd });
+    const { code, out, err } = await captureIo((io) => command.run(args, io), { env, cwd });
     const json = () =>
       out
         .trim()

@@ -1,4 +1,5 @@
 import { PassThrough } from "node:stream";
+import type { CommandIo } from "../command";
 import { runCli } from "../run-cli";
 
 export interface ZwRun {
@@ -7,10 +8,16 @@ export interface ZwRun {
   err: string;
 }
 
-/** Runs one `zw` invocation in this process with captured output, for the CLI's tests. */
-export async function runZw(
-  args: string[],
-  options: { env?: NodeJS.ProcessEnv; cwd?: string; stdin?: string } = {},
+export interface ZwRunOptions {
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  stdin?: string;
+}
+
+/** Runs something that takes a CommandIo with `stdin` fed in and its output captured; rejects when it throws. */
+export async function captureIo(
+  run: (io: CommandIo) => Promise<number>,
+  options: ZwRunOptions = {},
 ): Promise<ZwRun> {
   const stdin = new PassThrough();
   stdin.end(options.stdin ?? "");
@@ -20,7 +27,7 @@ export async function runZw(
   let err = "";
   stdout.on("data", (chunk) => (out += chunk));
   stderr.on("data", (chunk) => (err += chunk));
-  const code = await runCli(args, {
+  const code = await run({
     stdin,
     stdout,
     stderr,
@@ -28,4 +35,9 @@ export async function runZw(
     cwd: options.cwd ?? process.cwd(),
   });
   return { code, out, err };
+}
+
+/** Runs one `zw` invocation in this process with captured output, for the CLI's tests. */
+export function runZw(args: string[], options: ZwRunOptions = {}): Promise<ZwRun> {
+  return captureIo((io) => runCli(args, io), options);
 }
