@@ -321,6 +321,50 @@ export const DELIVERY_CUES: readonly string[] = [
   "kremlin",
 ];
 
+/**
+ * Words of the war North Korea's troops fight in. A troop count needs one of them in its sentence
+ * or just before: "Kim oversaw a drill of 10,000 soldiers" is about North Korea at home.
+ */
+export const WAR_CONTEXT: readonly string[] = [
+  "russland",
+  "russisch",
+  "russen",
+  "moskau",
+  "kreml",
+  "putin",
+  "ukrain",
+  "kiew",
+  "krieg",
+  "front",
+  "kampf",
+  "kämpf",
+  "gefecht",
+  "einsatz",
+  "entsandt",
+  "entsendung",
+  "russia",
+  "russian",
+  "moscow",
+  "kremlin",
+  "kyiv",
+  "war",
+  "combat",
+  "battle",
+  "fighting",
+  "frontline",
+  "front line",
+  "deployment",
+  "deployed",
+  "kursk",
+  "donbas",
+  "donezk",
+  "donetsk",
+  "pokrovsk",
+  "pokrowsk",
+  "vladivostok",
+  "wladiwostok",
+];
+
 /** The most a figure of a metric can plausibly be; more is another count (North Korea's army). */
 export const PLAUSIBLE_MAX: Partial<Record<MetricId, number>> = {
   troops_deployed_total: 300_000,

@@ -26,6 +26,7 @@ import {
   projections,
   regions,
   vague,
+  warContext,
 } from "./lexicons";
 import { normalizeText } from "./normalize-text";
 import { headOf, type NumberPhrase, readNumberPhrase } from "./number-phrase";
@@ -181,7 +182,7 @@ class Article {
       if (c.phrase.head.kind !== "other" && c.phrase.head.kind !== "none")
         previous = { candidate: c, northKorean: accepted };
       if (!accepted) continue;
-      const metric = this.metricOf(c);
+      const metric = this.metricOf(index, c);
       if (!metric || (c.max ?? c.min ?? 0) > (PLAUSIBLE_MAX[metric] ?? Number.POSITIVE_INFINITY)) continue;
       if (metric !== "ammo_share_percent" && !c.percent && c.phrase.head.kind !== "metric")
         this.troopSubject.add(index);
@@ -306,7 +307,7 @@ class Article {
     }
   }
 
-  private metricOf(c: Candidate): MetricId | null {
+  private metricOf(index: number, c: Candidate): MetricId | null {
     const { phrase } = c;
     if (phrase.head.kind === "metric") return phrase.head.metric;
     const cues = this.cues.scan(clauseCues, c.segment[0], c.segment[1]);
@@ -337,6 +338,9 @@ class Article {
     // "11,000 North Korean troops were in the Kursk region": a place and no verb says where they are.
     const strong = nearest(false);
     const atPlace = !strong && this.specificPlace(c.segment[0], c.segment[1]) !== null;
+    // Without a verb that says what happened to them, soldiers count only in the war's context:
+    // "Kim oversaw a drill of 10,000 soldiers" is not about Russia.
+    if (!strong && !atPlace && !this.atWar(index)) return null;
     const metric =
       strong ?? (atPlace ? "troops_in_region" : null) ?? nearest(true) ?? "troops_deployed_total";
     const contingent = metric === "troops_deployed_total" || metric === "troops_in_region";
@@ -512,6 +516,18 @@ class Article {
           !PREPOSITION_WORD.test(text.slice(Math.max(from, hit.start - 12), hit.start)) &&
           !speakers.some((a) => a.at <= hit.start && hit.start < a.end),
       );
+  }
+
+  /** The war in this sentence or the two before it in the paragraph, or a figure just before. */
+  private atWar(index: number): boolean {
+    const s = this.sentences[index]!;
+    for (let k = index; k >= Math.max(0, index - 2); k--) {
+      const other = this.sentences[k]!;
+      if (k < index && other.paragraph !== s.paragraph && k < index - 1) break;
+      if (this.cues.has(warContext, other.start, other.end) || (k < index && this.troopSubject.has(k)))
+        return true;
+    }
+    return false;
   }
 
   /** North Korea named in this sentence, the one before, or two before in the same paragraph. */

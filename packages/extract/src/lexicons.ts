@@ -22,6 +22,7 @@ import {
   type SourceId,
   TROOP_NOUNS,
   VAGUE_QUANTITIES,
+  WAR_CONTEXT,
 } from "@zw/core";
 import { CueIndex, Lexicon } from "./cue-matcher";
 
@@ -42,6 +43,7 @@ export const negations = new Lexicon(pairs(NEGATIONS, true));
 export const projections = new Lexicon(pairs(PROJECTION_CUES, true));
 export const denials = new Lexicon(pairs(DENIAL_CUES, true));
 export const deliveries = new Lexicon(pairs(DELIVERY_CUES, true));
+export const warContext = new Lexicon(pairs(WAR_CONTEXT, true));
 
 export type MetricCue = { metric: MetricId; weak: boolean };
 
@@ -126,6 +128,7 @@ export const regions = new Lexicon(REGIONS.flatMap(([name, ...cues]) => pairs(cu
 
 export const cueIndex = new CueIndex([
   deliveries,
+  warContext,
   northKorea,
   otherArmy,
   anaphora,
