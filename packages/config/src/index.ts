@@ -1,1 +1,8 @@
-export { ConfigError, ENV_VARIABLES, type LoadOptions, loadConfig, redactConfig } from "./load-config";
+export {
+  ConfigError,
+  ENV_VARIABLES,
+  type LoadOptions,
+  loadConfig,
+  redactConfig,
+  redactUrl,
+} from "./load-config";

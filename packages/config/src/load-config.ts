@@ -157,6 +157,11 @@ export function redactConfig(config: Config): Config {
   return {
     ...config,
     discordToken: config.discordToken ? "[redacted]" : null,
-    redisUrl: config.redisUrl ? config.redisUrl.replace(/\/\/([^@/]*)@/, "//[redacted]@") : null,
+    redisUrl: config.redisUrl ? redactUrl(config.redisUrl) : null,
   };
+}
+
+/** A URL with its user and password (REDIS_URL may carry one) replaced, fit to print. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^@/]*)@/, "//[redacted]@");
 }

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { loadConfig } from "@zw/config";
+import { loadConfig, redactUrl } from "@zw/config";
 import type { Config } from "@zw/core";
 import { connectRedis, ping, resolveRedis } from "@zw/redis";
 import type { Redis } from "ioredis";
@@ -17,7 +17,7 @@ export async function withRedis<T>(
   const redis = await resolveRedis({ redisUrl: config.redisUrl, dataDir: resolve(io.cwd, config.dataDir) });
   // A configured Redis that is down would otherwise make the command wait forever.
   if (redis.origin === "env" && !(await ping(redis.url, 2_000))) {
-    throw new Error(`no Redis answers at ${redis.url} (REDIS_URL); start it or unset REDIS_URL`);
+    throw new Error(`no Redis answers at ${redactUrl(redis.url)} (REDIS_URL); start it or unset REDIS_URL`);
   }
   const client = connectRedis(redis.url, "zw-cli");
   try {

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { ConfigError, loadConfig } from "@zw/config";
+import { ConfigError, loadConfig, redactUrl } from "@zw/config";
 import type { Config } from "@zw/core";
 import { ping } from "@zw/redis";
 import { REST, Routes } from "discord.js";
@@ -159,10 +159,6 @@ async function checkFeeds(config: Config, probeFeed: DoctorOptions["probeFeed"])
         }
       : { name: `feed ${feed.url}`, status: "ok", detail: "reachable and parses" };
   });
-}
-
-function redactUrl(url: string): string {
-  return url.replace(/\/\/([^@/]*)@/, "//[redacted]@");
 }
 
 export function formatDoctor(results: CheckResult[]): string {

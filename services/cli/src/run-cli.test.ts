@@ -1,3 +1,4 @@
+import { freePort } from "@zw/redis";
 import { describe, expect, it } from "vitest";
 import { commands } from "./commands/index";
 import { runZw } from "./testing/run-zw";
@@ -29,5 +30,15 @@ describe("zw --help", () => {
     const { code, out } = await runZw([]);
     expect(code).toBe(2);
     expect(out).toMatch(/Commands:/);
+  });
+});
+
+describe("zw and a REDIS_URL that does not answer", () => {
+  it("names the URL without its password", async () => {
+    const url = `redis://:s3cret-pass@127.0.0.1:${await freePort()}`;
+    const { code, err } = await runZw(["estimate"], { env: { REDIS_URL: url } });
+    expect(code).toBe(1);
+    expect(err).toMatch(/no Redis answers at redis:\/\/\[redacted\]@127\.0\.0\.1/);
+    expect(err).not.toContain("s3cret");
   });
 });
