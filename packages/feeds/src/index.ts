@@ -8,4 +8,4 @@ export { type FeedFetchOptions, type FeedFetchResult, fetchFeed } from "./fetch-
 export { htmlToText } from "./html-text";
 export type { FetchOptions } from "./http-get";
 export { foldForMatching, keywordMatcher } from "./keyword-matcher";
-export { type FeedItem, type ParsedFeed, parseFeed } from "./parse-feed";
+export { type FeedItem, itemText, type ParsedFeed, parseFeed } from "./parse-feed";

@@ -17,6 +17,11 @@ export interface FeedItem {
   publishedAt: string | null;
 }
 
+/** Title, summary and content: the text watched keywords are looked for in. */
+export function itemText(item: FeedItem): string {
+  return [item.title, item.summary, item.content].filter(Boolean).join("\n");
+}
+
 export interface ParsedFeed {
   title: string | null;
   items: FeedItem[];

@@ -1,7 +1,7 @@
 import type { Config } from "@zw/core";
 import type { FeedPreview, PreviewFeed } from "@zw/discord";
 import { extractFigures } from "@zw/extract";
-import { fetchFeed, keywordMatcher } from "@zw/feeds";
+import { fetchFeed, itemText, keywordMatcher } from "@zw/feeds";
 import type { ClaimLedger } from "@zw/store";
 
 const MAX_ITEMS = 10;
@@ -20,9 +20,7 @@ export function feedPreviewer(options: {
     const result = await fetchFeed(url, { limits: config.fetch, allowPrivate: config.allowPrivateFeeds });
     if (result.status !== "ok") return { title: null, items: 0, matching: [] };
     const matches = keywordMatcher([...config.keywords, ...keywords]);
-    const items = result.feed.items.filter((item) =>
-      matches([item.title, item.summary, item.content].filter(Boolean).join("\n")),
-    );
+    const items = result.feed.items.filter((item) => matches(itemText(item)));
     const matching = await Promise.all(
       items.slice(0, MAX_ITEMS).map(async (item) => {
         const text = [item.title, item.content ?? item.summary].filter(Boolean).join("\n\n");

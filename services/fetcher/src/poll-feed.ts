@@ -6,7 +6,7 @@ import {
   FeedSchema,
   type PollJob,
 } from "@zw/core";
-import { contentHash, FeedError, type FeedItem, fetchFeed } from "@zw/feeds";
+import { contentHash, FeedError, type FeedItem, fetchFeed, itemText } from "@zw/feeds";
 import type { Logger, Metrics, PollOutcome } from "@zw/observability";
 import { InvalidJobError, type Queues, shortHash } from "@zw/queue";
 import type { FeedStateStore } from "@zw/store";
@@ -77,11 +77,6 @@ export async function pollFeed(job: PollJob, context: PollContext): Promise<Poll
   await recordSuccess(job.feedUrl, result.etag, result.lastModified, context);
   logger.info({ feedUrl: job.feedUrl, slot: job.slot, ...summary }, "feed polled");
   return summary;
-}
-
-/** Title, summary and content: what the keywords are looked for in. */
-function itemText(item: FeedItem): string {
-  return [item.title, item.summary, item.content].filter(Boolean).join("\n");
 }
 
 /** "new": now an article job; "duplicate": seen before; "invalid": no article job can hold it. */
