@@ -682,6 +682,15 @@ export const REGIONS: readonly (readonly [string, ...string[]])[] = [
   ],
 ];
 
+/** Words between a number and what it counts that count nothing themselves ("220 units of howitzers"). */
+export const TRANSPARENT_NOUNS: readonly string[] = [
+  "units of",
+  "pieces of",
+  "sets of",
+  "stück",
+  "einheiten",
+];
+
 /** Words that resolve to the subject of the previous sentence ("4.000 von ihnen", "of them"). */
 export const ANAPHORA: readonly string[] = [
   "von ihnen",

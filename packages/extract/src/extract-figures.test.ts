@@ -232,6 +232,10 @@ describe("extractFigures: English war reporting", () => {
       "Seoul said 11,000 North Korean troops had been sent to Russia and that more troops would follow in the spring.",
       [{ metric: "troops_deployed_total", min: 11000, source: "KR_GOV", modality: "reported" }],
     ],
+    [
+      "The JCS said Pyongyang has supplied Russia with about 220 units of 170mm self-propelled howitzers.",
+      [{ metric: "howitzers_delivered", min: 220, qualifier: "approx", source: "JCS" }],
+    ],
   ];
   it.each(cases)("%s", (text, expected, date) => expectFigures(text, expected, { lang: "en", date }));
 });
@@ -353,6 +357,10 @@ describe("extractFigures: German war reporting", () => {
     [
       "Rund 2.000 ukrainische Soldaten wurden in Kursk eingekesselt, wo auch 1.000 Nordkoreaner kämpfen.",
       [{ metric: "troops_in_region", min: 1000, source: null }],
+    ],
+    [
+      "Nordkorea hat Russland 120 Stück 170-Millimeter-Haubitzen geliefert.",
+      [{ metric: "howitzers_delivered", min: 120, max: 120 }],
     ],
   ];
   it.each(cases)("%s", (text, expected, date) => expectFigures(text, expected, { lang: "de", date }));

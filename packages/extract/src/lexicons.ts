@@ -20,6 +20,7 @@ import {
   REGIONS,
   SOURCES,
   type SourceId,
+  TRANSPARENT_NOUNS,
   TROOP_NOUNS,
   VAGUE_QUANTITIES,
   WAR_CONTEXT,
@@ -37,6 +38,7 @@ const both = (l: { de?: readonly string[]; en?: readonly string[] } | undefined)
 export const northKorea = new Lexicon(pairs(NORTH_KOREA_MARKERS, true));
 export const otherArmy = new Lexicon(pairs(OTHER_ARMY_MARKERS, true));
 export const anaphora = new Lexicon(pairs(ANAPHORA, true));
+export const transparentNouns = new Lexicon(pairs(TRANSPARENT_NOUNS, true));
 export const countNouns = new Lexicon(pairs(COUNT_NOUNS, true));
 export const vague = new Lexicon(pairs(VAGUE_QUANTITIES, true));
 export const negations = new Lexicon(pairs(NEGATIONS, true));
@@ -127,6 +129,7 @@ export const attributionAnchors = new Lexicon<AnchorKind>(
 export const regions = new Lexicon(REGIONS.flatMap(([name, ...cues]) => pairs(cues, name)));
 
 export const cueIndex = new CueIndex([
+  transparentNouns,
   deliveries,
   warContext,
   northKorea,

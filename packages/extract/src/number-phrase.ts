@@ -12,6 +12,7 @@ import {
   otherArmy,
   phraseCues,
   qualifierCues,
+  transparentNouns,
 } from "./lexicons";
 
 /** What a number counts, read from the words around it. */
@@ -40,6 +41,7 @@ export interface NumberPhrase {
 
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’\-‐‑]*[\p{L}\p{N}\-‐‑])?|\S/uy;
 const MAX_WORDS = 6;
+const CALIBRE = /^\d+(?:[.,]\d+)?[-‐‑]?(?:mm|millimeter|cm|zoll)$/i;
 
 /** Words that end a counted phrase without naming what is counted. */
 const STOP_WORDS = new Set([
@@ -197,6 +199,12 @@ export function readNumberPhrase(
       phrase.head = { kind: "pronoun" };
       phrase.end = cues.at(anaphora, at)!.end;
       return phrase;
+    }
+    // "220 units of howitzers", "170mm" guns: words that say nothing of what is counted.
+    const transparent = cues.at(transparentNouns, at);
+    if (transparent || CALIBRE.test(word)) {
+      at = transparent ? transparent.end : wordEnd;
+      continue;
     }
     const phraseHead = cues.at(headPhrases, at);
     if (phraseHead)
