@@ -6,6 +6,7 @@ import { DeliveryLog } from "@zw/store";
 import type { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTestRedis, type TestRedis, useTestRedis } from "../../../tests/fixtures/redis";
+import { waitFor } from "../../../tests/fixtures/wait-for";
 import type { AlertSink, DeliveryResult } from "./alert-sink";
 import { DigestBox, sendDigests } from "./digest-box";
 import { endOfQuietHours, startNotifier } from "./notifier";
@@ -42,14 +43,6 @@ function scriptedSink(script: DeliveryResult[]): AlertSink & { attempts: string[
       return { status: "sent" };
     },
   };
-}
-
-async function until(condition: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await condition())) {
-    if (Date.now() > end) throw new Error("condition not met in time");
-    await new Promise((ok) => setTimeout(ok, 25));
-  }
 }
 
 describe("startNotifier", () => {
@@ -107,10 +100,10 @@ describe("startNotifier", () => {
     const sink = scriptedSink([]);
     run(sink);
     await queues.enqueueAlert(feedNotice(1));
-    await until(() => sink.attempts.length === 1);
+    await waitFor("the first delivery attempt", () => sink.attempts.length === 1);
     await queues.enqueueAlert(feedNotice(1));
     await queues.enqueueAlert(feedNotice(2));
-    await until(() => sink.attempts.length === 2);
+    await waitFor("the second delivery attempt", () => sink.attempts.length === 2);
     await new Promise((ok) => setTimeout(ok, 300));
     expect(sink.attempts).toEqual(["notice-1", "notice-2"]);
   });
@@ -123,7 +116,7 @@ describe("startNotifier", () => {
     ]);
     for (let n = 1; n <= 4; n++) await queues.enqueueAlert(feedNotice(n));
     run(sink);
-    await until(async () => (await queues.alert.getCompletedCount()) === 4);
+    await waitFor("four completed alerts", async () => (await queues.alert.getCompletedCount()) === 4);
     const delivered = sink.attempts.slice(3);
     expect(sink.attempts.slice(0, 3)).toEqual(["notice-1", "notice-1", "notice-1"]);
     expect(delivered).toEqual(["notice-1", "notice-2", "notice-3", "notice-4"]);
@@ -134,7 +127,7 @@ describe("startNotifier", () => {
     const hanging: AlertSink = { ...scriptedSink([]), deliver: () => new Promise<never>(() => {}) };
     const notifier = run(hanging);
     await queues.enqueueAlert(feedNotice(1));
-    await until(async () => (await queues.alert.getActiveCount()) === 1);
+    await waitFor("the alert to be active", async () => (await queues.alert.getActiveCount()) === 1);
     const started = Date.now();
     await notifier.stop(200);
     stop = null;
@@ -146,13 +139,13 @@ describe("startNotifier", () => {
     const sink = scriptedSink([{ status: "permanent", reason: "Unknown Channel (10003)" }]);
     run(sink);
     await queues.enqueueAlert(feedNotice(1));
-    await until(async () => (await queues.alert.getFailedCount()) === 1);
+    await waitFor("a failed alert", async () => (await queues.alert.getFailedCount()) === 1);
     expect(paused).toEqual(["Unknown Channel (10003)"]);
     const [failed] = await queues.alert.getFailed();
     expect(failed?.failedReason).toMatch(/not delivered: Unknown Channel/);
     expect(failed?.attemptsMade).toBe(1);
     await queues.enqueueAlert(feedNotice(2));
-    await until(async () => (await queues.alert.getCompletedCount()) === 1);
+    await waitFor("a completed alert", async () => (await queues.alert.getCompletedCount()) === 1);
     expect(sink.attempts).toEqual(["notice-1"]);
   });
 
@@ -161,7 +154,7 @@ describe("startNotifier", () => {
     const sink = scriptedSink([]);
     run(sink);
     await queues.enqueueAlert(feedNotice(1));
-    await until(() => digested.length === 1);
+    await waitFor("the alert in the digest", () => digested.length === 1);
     expect(sink.attempts).toEqual([]);
   });
 
@@ -171,7 +164,7 @@ describe("startNotifier", () => {
     const sink = scriptedSink([]);
     run(sink);
     await queues.enqueueAlert(feedNotice(1));
-    await until(async () => (await queues.alert.getDelayed()).length === 1);
+    await waitFor("a delayed alert", async () => (await queues.alert.getDelayed()).length === 1);
     const [delayed] = await queues.alert.getDelayed();
     const expected = endOfQuietHours(subscription, new Date())!.getTime();
     // BullMQ stores the delay relative to its own clock reading: equal within milliseconds.
@@ -184,7 +177,7 @@ describe("startNotifier", () => {
     await queues.alert.add("zw-alert", { alert: { type: "nonsense" }, guildId: "x" } as never, {
       jobId: "bad-1",
     });
-    await until(async () => (await queues.alert.getFailedCount()) === 1);
+    await waitFor("a failed alert", async () => (await queues.alert.getFailedCount()) === 1);
     const [failed] = await queues.alert.getFailed();
     expect(failed?.failedReason).toMatch(/job bad-1: .*invalid/i);
     expect(failed?.attemptsMade).toBe(1);
