@@ -87,6 +87,32 @@ const ARTICLES: { name: string; lang: "de" | "en"; text: string; figures: unknow
       ["shells_delivered", 9000000, 9000000, "approx", "NIS", "reported"],
     ],
   },
+  {
+    name: "en4",
+    lang: "en",
+    text: "North Korea has sent an additional 1,000 to 3,000 troops to Russia this year, South Korea's military said on March 27, bringing the total to around 14,000.\n\nThe Joint Chiefs of Staff (JCS) also said about 4,700 North Korean soldiers had been killed or wounded, including 600 deaths, since they entered combat in Russia's Kursk region last year.\n\nThe JCS said Pyongyang has supplied Russia with short-range ballistic missiles and about 220 units of 170mm self-propelled howitzers and 240mm multiple rocket launchers.\n\nUkrainian President Volodymyr Zelensky said in January that Kyiv's forces had killed or wounded more than 3,000 North Korean soldiers in Kursk. Moscow has never officially confirmed the deployment. Russia's Foreign Ministry spokeswoman Maria Zakharova dismissed the reports as 'fake news.'\n\nThe North's army is believed to number 1.28 million active-duty personnel.\n",
+    figures: [
+      ["troops_additional", 1000, 3000, "range", "JCS", "reported"],
+      ["troops_deployed_total", 14000, 14000, "approx", "JCS", "reported"],
+      ["casualties_total", 4700, 4700, "approx", "JCS", "reported"],
+      ["killed", 600, 600, "exact", "JCS", "reported"],
+      ["howitzers_delivered", 220, 220, "approx", "JCS", "reported"],
+      ["casualties_total", 3000, null, "more_than", "UA_GOV", "reported"],
+    ],
+  },
+  {
+    name: "de4",
+    lang: "de",
+    text: "Kim Jong Un schickt offenbar Nachschub: Nach Einschätzung des südkoreanischen Geheimdienstes hat Pjöngjang zwischen Januar und Februar weitere 1000 bis 3000 Soldaten nach Russland verlegt. Zuvor waren es bereits rund 11.000 gewesen.\n\nWie viele Nordkoreaner bereits gestorben sind, ist unklar. Schätzungen gehen weit auseinander: Während Kiew von mehr als 4000 toten und verletzten Nordkoreanern spricht, nennt Seoul eine Zahl von rund 3400 Verlusten, darunter etwa 300 Tote.\n\nFür die Ukraine sind die nordkoreanischen Truppen ein ernstes Problem. Selenskyj hatte im Dezember gewarnt, Kim könne bis zu 30.000 weitere Soldaten schicken. Das ukrainische Militär setzt nach eigenen Angaben vermehrt Drohnen ein, ein Drohnenpilot berichtete dem SPIEGEL von bis zu 20 Angriffen pro Tag.\n\nMit Material von dpa und Reuters. 14 Kommentare\n",
+    figures: [
+      ["troops_additional", 1000, 3000, "range", "NIS", "reported"],
+      ["troops_deployed_total", 11000, 11000, "approx", "NIS", "reported"],
+      ["casualties_total", 4000, null, "more_than", "UA_GOV", "reported"],
+      ["casualties_total", 3400, 3400, "approx", "KR_GOV", "reported"],
+      ["killed", 300, 300, "approx", "KR_GOV", "reported"],
+      ["troops_additional", null, 30000, "up_to", "UA_GOV", "projected"],
+    ],
+  },
 ];
 
 describe("extractFigures on whole articles", () => {

@@ -122,7 +122,8 @@ const CASUALTY_METRICS = new Set<MetricId>(["casualties_total", "killed", "wound
 const SHARE_OF = /^\s+(?:of|des|der|von|aller|all)\b/i;
 
 /** A sentence that attributes the one before it ("Das teilte … mit", "This was confirmed by …"). */
-const POINTS_BACK = /^(?:das|dies|dieses|diese zahlen?|this|that|these figures|the figures?)\b/i;
+const POINTS_BACK =
+  /^(?:(?:das|dies)\s+(?:teilte|sagte|erklärte|berichtete|meldete|bestätigte|schrieb|betonte)|(?:this|that)\s+(?:was|is)\s+(?:according|announced|confirmed|reported|said|stated))\b/i;
 
 /** How far from the number's phrase a modal still bears on it, in characters. */
 const MODAL_REACH = 50;
@@ -143,6 +144,8 @@ const PREPOSITION_BEFORE =
 /** "casualties have exceeded 4,700": more than, though no qualifier word says so. */
 const EXCEEDED_BEFORE =
   /(?:exceed(?:s|ed)?|surpass(?:es|ed)?|topped|überstieg(?:en)?|übersteigt|übersteigen)\s*$/i;
+/** Nothing but lower-case words (verbs) up to the sentence end: no noun that the number counts. */
+const ONLY_VERBS_AFTER = /^(?:\s+\p{Ll}+)*\s*[.!?]?$/u;
 /** A verb right after an elliptic number: its subject ("10,000 to 12,000 were in Russia"). */
 const VERB_AFTER = /^\s+(?:were|are|have|had|remain(?:ed)?|sind|seien|waren|wurden|hätten|haben)\b/i;
 const CLAUSE_BREAK = /[,;:()–—]/;
@@ -266,6 +269,11 @@ class Article {
           VERB_AFTER.test(text.slice(phrase.end, phrase.end + 12)) &&
           (this.namesNorthKoreanTroops(index) || this.namesNorthKoreanTroops(index - 1))
         ) {
+          phrase.head = { kind: "troops" };
+          return true;
+        }
+        // "… 3000 Soldaten nach Russland verlegt. Zuvor waren es bereits rund 11.000 gewesen."
+        if (this.troopSubject.has(index - 1) && ONLY_VERBS_AFTER.test(text.slice(phrase.end, s.end))) {
           phrase.head = { kind: "troops" };
           return true;
         }
@@ -405,7 +413,10 @@ class Article {
   private sourceOf(index: number, c: Candidate): SourceId | null {
     const own = this.attributions(index);
     const inSegment = own.find((a) => a.source && a.at >= c.segment[0] && a.at < c.segment[1]);
-    const named = inSegment ?? own.find((a) => a.source);
+    // Else the speaker named last before the number ("Während Kiew von 4000 spricht, nennt Seoul
+    // 3400 Verluste, darunter 300 Tote"), else the first one after it ("…, the NIS said").
+    const named =
+      inSegment ?? own.findLast((a) => a.source && a.at < c.phrase.start) ?? own.find((a) => a.source);
     if (named) return named.source as SourceId;
     // The attribution may sit in the previous sentence or in the paragraph's lead.
     const s = this.sentences[index]!;

@@ -187,6 +187,7 @@ export function readNumberPhrase(
   }
   let at = numberEnd;
   let afterHyphen = false; // "Artillerie- und Raketengeschosse": the first part is cut off
+  let previousAdjective = false;
   for (let words = 0; words < MAX_WORDS; words++) {
     at = skipSpace(text, at, limitEnd);
     if (at >= limitEnd) break;
@@ -226,7 +227,9 @@ export function readNumberPhrase(
       at = wordEnd;
       continue;
     }
-    if (afterHyphen && /^(?:und|oder|and|or)$/.test(lower)) {
+    // "toten und verletzten Nordkoreanern": German adjectives joined by und/oder.
+    const joinsAdjectives = lang === "de" && previousAdjective && /^(?:und|oder)$/.test(lower);
+    if ((afterHyphen || joinsAdjectives) && /^(?:und|oder|and|or)$/.test(lower)) {
       afterHyphen = false;
       at = wordEnd;
       continue;
@@ -247,6 +250,7 @@ export function readNumberPhrase(
       return phrase;
     }
     afterHyphen = word.endsWith("-");
+    previousAdjective = lang === "de" && !capitalised && /e[nrms]?$/.test(lower);
     at = wordEnd;
   }
   return phrase;
