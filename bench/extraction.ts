@@ -16,7 +16,7 @@ export const extractionBench: Benchmark = {
   async run({ quick }) {
     const corpus = extractionCorpus(quick ? 1_500_000 : 6_000_000);
     const bytes = sizeOf(corpus);
-    const rounds = quick ? 2 : 3;
+    const rounds = 3;
     console.log(
       `corpus: ${corpus.length} articles, ${(bytes / 1e6).toFixed(2)} MB ` +
         `(${corpus.filter((a) => a.lang === "de").length} German, ${corpus.filter((a) => a.lang === "en").length} English); ${load()}`,
