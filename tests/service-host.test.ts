@@ -96,6 +96,23 @@ describe("hosting services", () => {
     }
   });
 
+  it("stops within its deadline while Redis is down", { timeout: 30_000 }, async () => {
+    const own = await startTestRedis();
+    const env = { REDIS_URL: own.url, ZW_HTTP_PORT: "0", LOG_LEVEL: "silent" };
+    const host = await hostServices(
+      { scheduler: schedulerService },
+      { name: "test", env, cwd, handleSignals: false, shutdownDeadlineMs: 1_000 },
+    );
+    try {
+      await own.stop();
+      const started = Date.now();
+      await host.stop();
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      await own.dispose().catch(() => {});
+    }
+  });
+
   function run(main: string, env: Record<string, string>): { child: ChildProcess; output: () => string } {
     // tsx as a loader, not its CLI: the CLI relays signals with a 30 ms handshake that fails under load.
     const loader = pathToFileURL(join(root, "node_modules/tsx/dist/loader.mjs")).href;

@@ -9,7 +9,7 @@ export {
   type Queues,
   type QueuesOptions,
 } from "./queues";
-export { type CloseAllOptions, type CloseAllResult, closeAll, onShutdownSignals } from "./shutdown";
+export { type CloseAllOptions, type CloseAllResult, closeAll, onShutdownSignals, within } from "./shutdown";
 export {
   type JobHandler,
   type QueueLogger,

@@ -39,7 +39,7 @@ export async function closeAll(
 }
 
 /** Resolves true when `work` settled within `ms`, false otherwise; never rejects. */
-async function within(work: Promise<unknown>, ms: number): Promise<boolean> {
+export async function within(work: Promise<unknown>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<false>((ok) => {
     timer = setTimeout(() => ok(false), ms);

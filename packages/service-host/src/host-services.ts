@@ -8,7 +8,7 @@ import {
   type Metrics,
   startHealthServer,
 } from "@zw/observability";
-import { type Connection, createQueues, onShutdownSignals, queueDepths } from "@zw/queue";
+import { type Connection, closeAll, createQueues, onShutdownSignals, queueDepths, within } from "@zw/queue";
 import { connectRedis, type ResolvedRedis, resolveRedis } from "@zw/redis";
 
 /** What every service gets from its host. */
@@ -71,14 +71,21 @@ export async function hostServices(
   const stop = () => {
     stopping ??= (async () => {
       logger.info("stopping");
+      // One deadline for everything: a service still waiting on a Redis that is down is left behind,
+      // and closing the connection below ends its wait.
+      const deadline = Date.now() + deadlineMs;
+      const left = () => Math.max(0, deadline - Date.now());
       for (const { name, service } of [...running].reverse()) {
-        await service
-          .stop(deadlineMs)
+        const stopped = service
+          .stop(left())
           .catch((error: unknown) => logger.error({ err: error, service: name }, "stop failed"));
+        if (!(await within(stopped, left()))) logger.warn({ service: name }, "did not stop in time");
       }
       await health?.close();
-      await depthQueues.close();
-      await connection.quit().catch(() => connection.disconnect());
+      await closeAll([], depthQueues.list, {
+        deadlineMs: Math.max(left(), 1_000),
+        connections: [connection],
+      });
       await redis.server?.stop();
       logger.info("stopped");
     })();
