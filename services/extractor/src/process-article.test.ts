@@ -70,7 +70,12 @@ describe("processArticle", () => {
   it("reads the page, detects the language, dates by publication and fans out one alert per channel", async () => {
     const { d, seen, alerts } = deps("page text");
     const outcome = await processArticle(article(), d);
-    expect(seen).toEqual({ text: "page text", lang: "en", date: "2025-04-30", hash: "hash(page text)" });
+    expect(seen).toEqual({
+      text: "page text",
+      lang: "en",
+      date: "2025-04-30",
+      hash: "hash(https://news.example/a\nT\nitem text)",
+    });
     expect(outcome).toMatchObject({ figures: [figure], alerts: 2, textFrom: "page" });
     expect(alerts.map((a) => [a.channelId, a.lang, a.roleId])).toEqual([
       ["200000000000000001", "de", null],
@@ -97,6 +102,32 @@ describe("processArticle", () => {
     const outcome = await processArticle(article(), d);
     expect(outcome).toMatchObject({ events: [event], alerts: 0 });
     expect(alerts).toEqual([]);
+  });
+
+  it("a job retried after its alerts failed to enqueue still alerts, though the page changed meanwhile", async () => {
+    // The ledger's rule: the same URL and hash is a replay (its recorded events come back); another
+    // hash is judged anew, and claims already recorded cause no event.
+    const recorded = new Map<string, string>();
+    const pages = ["page text", "page text, updated"];
+    let enqueueFails = true;
+    const { d, alerts } = deps(null);
+    const retried: ExtractorDeps = {
+      ...d,
+      pageText: async () => pages.shift() ?? null,
+      ingest: async (report) => {
+        const before = recorded.get(report.url);
+        recorded.set(report.url, report.contentHash);
+        return before === undefined || before === report.contentHash ? [event] : [];
+      },
+      enqueueAlert: async (job) => {
+        if (enqueueFails) throw new Error("Redis went away");
+        return d.enqueueAlert(job);
+      },
+    };
+    await expect(processArticle(article(), retried)).rejects.toThrow("Redis went away");
+    enqueueFails = false;
+    expect((await processArticle(article(), retried)).alerts).toBe(2);
+    expect(alerts).toHaveLength(2);
   });
 
   it("does nothing without any text", async () => {

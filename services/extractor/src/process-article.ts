@@ -50,7 +50,9 @@ export async function processArticle(job: ArticleJob, deps: ExtractorDeps): Prom
       outlet: job.outlet,
       title: job.title,
       publishedAt: job.publishedAt,
-      contentHash: deps.contentHash(text),
+      // Of the job, not of the page: a retried job must be recognised by the ledger (and get its
+      // events replayed) even when the page changed or could not be fetched the first time.
+      contentHash: deps.contentHash([job.url, job.title ?? "", job.content ?? ""].join("\n")),
     },
     figures,
   );
