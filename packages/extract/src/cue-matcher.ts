@@ -198,12 +198,18 @@ function lowerBound(length: number, fits: (index: number) => boolean): number {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Whether a UTF-16 unit is a letter or digit: 0 not yet known, 1 no, 2 yes (filled on first use). */
+const WORD_UNITS = new Uint8Array(65536);
 
 export function isWordChar(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
   if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
-  if (code >= 0xc0 && code <= 0x24f) return code !== 0xd7 && code !== 0xf7;
-  return WORD_CHAR.test(text[i]!);
+  let known = WORD_UNITS[code]!;
+  if (known === 0) {
+    known = WORD_CHAR.test(String.fromCharCode(code)) ? 2 : 1;
+    WORD_UNITS[code] = known;
+  }
+  return known === 2;
 }
 
 function isSpaceCode(code: number): boolean {
