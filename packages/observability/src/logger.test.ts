@@ -35,4 +35,19 @@ describe("createLogger", () => {
     expect(text).not.toMatch(/secret-/);
     expect(lines[0]).toMatchObject({ config: { logLevel: "info" }, headers: { accept: "text/html" } });
   });
+
+  it("redacts the interaction or webhook token in a failed Discord request's URL", () => {
+    const { lines, destination } = capture();
+    const logger = createLogger({ logLevel: "info" }, { destination });
+    const url = "https://discord.com/api/v10/interactions/1234567890/aW50ZXJhY3Rpb24-secret-8/callback";
+    const error = Object.assign(new Error("Unknown interaction"), { url, status: 404 });
+    logger.error({ err: error, command: "estimate" }, "command failed");
+    logger.error({
+      err: Object.assign(new Error("x"), { url: `${url.replace("interactions", "webhooks")}?wait=true` }),
+    });
+    expect(JSON.stringify(lines)).not.toMatch(/secret-8/);
+    expect(lines[0]).toMatchObject({
+      err: { url: "https://discord.com/api/v10/interactions/1234567890/[redacted]/callback", status: 404 },
+    });
+  });
 });
