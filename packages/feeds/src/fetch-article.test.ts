@@ -1,21 +1,16 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FeedError } from "./feed-error";
 import { extractArticle, fetchArticle } from "./fetch-article";
 import type { FetchOptions } from "./http-get";
-import { type LocalServer, startLocalServer, testLimits } from "./testing/local-server";
+import { type LocalServer, testLimits, useLocalServers } from "./testing/local-server";
 
-const servers: LocalServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const serveHandler = useLocalServers();
 
-async function serve(type: string, body: string | Buffer): Promise<LocalServer> {
-  const server = await startLocalServer((_req, res) => {
+function serve(type: string, body: string | Buffer): Promise<LocalServer> {
+  return serveHandler((_req, res) => {
     res.setHeader("Content-Type", type);
     res.end(body);
   });
-  servers.push(server);
-  return server;
 }
 
 function options(overrides: Partial<FetchOptions> = {}): FetchOptions {

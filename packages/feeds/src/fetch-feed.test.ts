@@ -1,32 +1,13 @@
 import type { ServerResponse } from "node:http";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { isPublicAddress } from "./address-guard";
-import { FeedError } from "./feed-error";
 import { type FeedFetchOptions, fetchFeed } from "./fetch-feed";
-import { fakeResolver, type LocalServer, startLocalServer, testLimits } from "./testing/local-server";
+import { fakeResolver, feedFailure, testLimits, useLocalServers } from "./testing/local-server";
 
-const servers: LocalServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function serve(handler: Parameters<typeof startLocalServer>[0]): Promise<LocalServer> {
-  const server = await startLocalServer(handler);
-  servers.push(server);
-  return server;
-}
+const serve = useLocalServers();
 
 function options(overrides: Partial<FeedFetchOptions> = {}): FeedFetchOptions {
   return { limits: testLimits(), allowPrivate: true, ...overrides };
-}
-
-async function failure(promise: Promise<unknown>): Promise<FeedError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(FeedError);
-  return error as FeedError;
 }
 
 const FEED = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Test</title>
@@ -130,7 +111,7 @@ describe("fetchFeed refusals", () => {
     const server = await serve((_req, res) =>
       sendFeed(res, "<!doctype html><html><body>Hallo</body></html>", "text/html"),
     );
-    const error = await failure(fetchFeed(`${server.origin}/`, options()));
+    const error = await feedFailure(fetchFeed(`${server.origin}/`, options()));
     expect(error).toMatchObject({
       reason: "not_a_feed",
       message: "the URL returned an HTML page, not a feed",
@@ -139,7 +120,7 @@ describe("fetchFeed refusals", () => {
 
   it("reports an empty body as not_a_feed", async () => {
     const server = await serve((_req, res) => sendFeed(res, ""));
-    expect(await failure(fetchFeed(`${server.origin}/`, options()))).toMatchObject({
+    expect(await feedFailure(fetchFeed(`${server.origin}/`, options()))).toMatchObject({
       reason: "not_a_feed",
       message: "the response body is empty",
     });
@@ -150,7 +131,7 @@ describe("fetchFeed refusals", () => {
       res.statusCode = 410;
       res.end();
     });
-    expect(await failure(fetchFeed(`${server.origin}/`, options()))).toMatchObject({
+    expect(await feedFailure(fetchFeed(`${server.origin}/`, options()))).toMatchObject({
       reason: "http_status",
       status: 410,
     });
@@ -160,7 +141,7 @@ describe("fetchFeed refusals", () => {
 describe("fetchFeed SSRF guard (allowPrivate false)", () => {
   it("refuses a private literal before connecting", async () => {
     const server = await serve((_req, res) => sendFeed(res));
-    const error = await failure(fetchFeed(`${server.origin}/`, options({ allowPrivate: false })));
+    const error = await feedFailure(fetchFeed(`${server.origin}/`, options({ allowPrivate: false })));
     expect(error.reason).toBe("blocked_address");
     expect(error.message).toBe("127.0.0.1 is a private or reserved address; refused");
     expect(server.requests).toHaveLength(0);
@@ -168,14 +149,14 @@ describe("fetchFeed SSRF guard (allowPrivate false)", () => {
 
   it("refuses a name that resolves to 10.0.0.1, and a localhost name", async () => {
     const lookup = fakeResolver({ "intranet.example": "10.0.0.1" });
-    const error = await failure(
+    const error = await feedFailure(
       fetchFeed("http://intranet.example/feed", options({ allowPrivate: false, lookup })),
     );
     expect(error).toMatchObject({
       reason: "blocked_address",
       message: "intranet.example resolves to 10.0.0.1, a private or reserved address; refused",
     });
-    const local = await failure(
+    const local = await feedFailure(
       fetchFeed("http://localhost:1/feed", options({ allowPrivate: false, lookup })),
     );
     expect(local.reason).toBe("blocked_address");
@@ -215,7 +196,7 @@ describe("fetchFeed SSRF guard (allowPrivate false)", () => {
   ]) {
     it(`refuses a public feed redirecting to ${target}`, async () => {
       const { server, run } = await publicFeedRedirectingTo(target);
-      const error = await failure(run());
+      const error = await feedFailure(run());
       expect(error.reason).toBe("blocked_address");
       expect(server.requests).toHaveLength(1);
     });
@@ -224,14 +205,13 @@ describe("fetchFeed SSRF guard (allowPrivate false)", () => {
   it("refuses a public feed redirecting to 127.0.0.1, where a feed server is listening", async () => {
     const internal = await serve((_req, res) => sendFeed(res));
     // 127.0.0.2 stands in for the public address here, so the redirect target can be 127.0.0.1 itself.
-    const outside = await startLocalServer((_req, res) => {
+    const outside = await serve((_req, res) => {
       res.writeHead(301, { Location: `${internal.origin}/feed` });
       res.end();
     }, "127.0.0.2");
-    servers.push(outside);
     const lookup = fakeResolver({ "feed.example": "127.0.0.2" });
     const isAllowedAddress = (address: string) => address === "127.0.0.2";
-    const error = await failure(
+    const error = await feedFailure(
       fetchFeed(
         `http://feed.example:${outside.port}/`,
         options({ allowPrivate: false, isAllowedAddress, lookup }),
@@ -263,7 +243,7 @@ describe("fetchFeed SSRF guard (allowPrivate false)", () => {
       }
       sendFeed(res);
     });
-    const error = await failure(
+    const error = await feedFailure(
       fetchFeed(
         `http://rebind.example:${server.port}/start`,
         options({ allowPrivate: false, isAllowedAddress: standIn, lookup }),

@@ -2,34 +2,15 @@ import type { ServerResponse } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
-import { afterEach, describe, expect, it } from "vitest";
-import { FeedError } from "./feed-error";
+import { describe, expect, it } from "vitest";
 import { type HttpGetOptions, httpGet } from "./http-get";
-import { fakeResolver, type LocalServer, startLocalServer, testLimits } from "./testing/local-server";
+import { fakeResolver, feedFailure, testLimits, useLocalServers } from "./testing/local-server";
 import { SELF_SIGNED_CERT, SELF_SIGNED_KEY } from "./testing/self-signed";
 
-const servers: LocalServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function serve(handler: Parameters<typeof startLocalServer>[0]): Promise<LocalServer> {
-  const server = await startLocalServer(handler);
-  servers.push(server);
-  return server;
-}
+const serve = useLocalServers();
 
 function options(overrides: Partial<HttpGetOptions> = {}): HttpGetOptions {
   return { limits: testLimits(), allowPrivate: true, accept: "*/*", ...overrides };
-}
-
-async function failure(promise: Promise<unknown>): Promise<FeedError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(FeedError);
-  return error as FeedError;
 }
 
 const TEXT = "Nordkorea hat rund 11.000 Soldaten nach Russland geschickt. ".repeat(200);
@@ -58,8 +39,8 @@ describe("httpGet compression", () => {
       res.setHeader("Content-Encoding", req.url === "/zstd" ? "zstd" : "gzip");
       res.end("definitely not gzip");
     });
-    expect((await failure(httpGet(`${server.origin}/zstd`, options()))).reason).toBe("bad_encoding");
-    const corrupt = await failure(httpGet(`${server.origin}/gzip`, options()));
+    expect((await feedFailure(httpGet(`${server.origin}/zstd`, options()))).reason).toBe("bad_encoding");
+    const corrupt = await feedFailure(httpGet(`${server.origin}/gzip`, options()));
     expect(corrupt.reason).toBe("bad_encoding");
     expect(corrupt.message).toMatch(/corrupt/);
   });
@@ -70,7 +51,7 @@ describe("httpGet size cap", () => {
 
   it("refuses a 20 MB body announced by Content-Length before reading it", async () => {
     const server = await serve((_req, res) => res.end(Buffer.alloc(20 * 1024 * 1024, 0x61)));
-    const error = await failure(httpGet(`${server.origin}/`, options({ limits })));
+    const error = await feedFailure(httpGet(`${server.origin}/`, options({ limits })));
     expect(error.reason).toBe("too_large");
     expect(error.message).toMatch(/announces 20\.0 MB, over the 5\.0 MB limit/);
   });
@@ -81,7 +62,7 @@ describe("httpGet size cap", () => {
       for (let i = 0; i < 20; i++) res.write(chunk);
       res.end();
     });
-    const error = await failure(httpGet(`${server.origin}/`, options({ limits })));
+    const error = await feedFailure(httpGet(`${server.origin}/`, options({ limits })));
     expect(error.reason).toBe("too_large");
     expect(error.message).toMatch(/larger than the 5\.0 MB limit/);
   });
@@ -96,7 +77,7 @@ describe("httpGet size cap", () => {
       res.on("error", () => {});
       pump();
     });
-    expect((await failure(httpGet(`${server.origin}/`, options({ limits })))).reason).toBe("too_large");
+    expect((await feedFailure(httpGet(`${server.origin}/`, options({ limits })))).reason).toBe("too_large");
   });
 
   it("refuses a gzip bomb (1 GB of zeros in 1 MB) without the memory growing", async () => {
@@ -112,7 +93,7 @@ describe("httpGet size cap", () => {
     const sampler = setInterval(() => {
       peak = Math.max(peak, process.memoryUsage().rss);
     }, 2);
-    const error = await failure(httpGet(`${server.origin}/`, options({ limits })));
+    const error = await feedFailure(httpGet(`${server.origin}/`, options({ limits })));
     clearInterval(sampler);
     const growth = Math.max(peak, process.memoryUsage().rss) - before;
     expect(error.reason).toBe("too_large");
@@ -125,7 +106,7 @@ describe("httpGet timeouts", () => {
   it("ends a server that never sends headers with a timeout", async () => {
     const server = await serve(() => {});
     const started = Date.now();
-    const error = await failure(
+    const error = await feedFailure(
       httpGet(`${server.origin}/`, options({ limits: testLimits({ totalTimeoutMs: 400 }) })),
     );
     expect(error.reason).toBe("timeout");
@@ -139,7 +120,7 @@ describe("httpGet timeouts", () => {
       const timer = setInterval(() => res.write(" "), 50);
       res.on("close", () => clearInterval(timer));
     });
-    const error = await failure(
+    const error = await feedFailure(
       httpGet(`${server.origin}/`, options({ limits: testLimits({ totalTimeoutMs: 400 }) })),
     );
     expect(error.reason).toBe("timeout");
@@ -147,7 +128,7 @@ describe("httpGet timeouts", () => {
 
   it("ends a connection that never comes up with connect_timeout", async () => {
     // A resolver that never answers holds the socket before it connects, without leaving 127.0.0.1.
-    const error = await failure(
+    const error = await feedFailure(
       httpGet(
         "http://stuck.example/",
         options({ limits: testLimits({ connectTimeoutMs: 300 }), lookup: () => {} }),
@@ -178,11 +159,11 @@ describe("httpGet redirects and errors", () => {
   it("refuses more redirects than maxRedirects", async () => {
     const routes = Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`/${i}`, `/${i + 1}`]));
     const server = await serve(redirecting(routes));
-    const error = await failure(httpGet(`${server.origin}/0`, options()));
+    const error = await feedFailure(httpGet(`${server.origin}/0`, options()));
     expect(error.reason).toBe("too_many_redirects");
     expect(error.message).toMatch(/more than 5 redirects/);
     expect(server.requests).toHaveLength(6);
-    const none = await failure(
+    const none = await feedFailure(
       httpGet(`${server.origin}/0`, options({ limits: testLimits({ maxRedirects: 0 }) })),
     );
     expect(none.reason).toBe("too_many_redirects");
@@ -190,7 +171,7 @@ describe("httpGet redirects and errors", () => {
 
   it("refuses a redirect loop at the first repeat", async () => {
     const server = await serve(redirecting({ "/a": "/b", "/b": "/a" }, 307));
-    const error = await failure(httpGet(`${server.origin}/a`, options()));
+    const error = await feedFailure(httpGet(`${server.origin}/a`, options()));
     expect(error.reason).toBe("too_many_redirects");
     expect(error.message).toMatch(/redirect loop/);
     expect(server.requests).toHaveLength(2);
@@ -198,7 +179,7 @@ describe("httpGet redirects and errors", () => {
 
   it("refuses a redirect to a non-http scheme", async () => {
     const server = await serve(redirecting({ "/a": "file:///etc/passwd" }));
-    expect((await failure(httpGet(`${server.origin}/a`, options()))).reason).toBe("bad_url");
+    expect((await feedFailure(httpGet(`${server.origin}/a`, options()))).reason).toBe("bad_url");
   });
 
   for (const status of [404, 410, 500]) {
@@ -207,7 +188,7 @@ describe("httpGet redirects and errors", () => {
         res.statusCode = status;
         res.end("nope");
       });
-      const error = await failure(httpGet(`${server.origin}/x`, options()));
+      const error = await feedFailure(httpGet(`${server.origin}/x`, options()));
       expect(error).toMatchObject({ reason: "http_status", status });
       expect(error.message).toContain(`HTTP ${status}`);
     });
@@ -218,7 +199,7 @@ describe("httpGet redirects and errors", () => {
       res.statusCode = 304;
       res.end();
     });
-    expect((await failure(httpGet(`${server.origin}/`, options()))).status).toBe(304);
+    expect((await feedFailure(httpGet(`${server.origin}/`, options()))).status).toBe(304);
   });
 
   it("reports a connection reset mid-body", async () => {
@@ -227,16 +208,16 @@ describe("httpGet redirects and errors", () => {
       res.write("partial");
       setTimeout(() => res.socket?.destroy(), 20);
     });
-    expect((await failure(httpGet(`${server.origin}/`, options()))).reason).toBe("connection_reset");
+    expect((await feedFailure(httpGet(`${server.origin}/`, options()))).reason).toBe("connection_reset");
   });
 
   it("reports a refused connection and an unknown name", async () => {
     const server = await serve(() => {});
     const origin = server.origin;
-    await servers.pop()!.close();
-    expect((await failure(httpGet(`${origin}/`, options()))).reason).toBe("connection_refused");
+    await server.close();
+    expect((await feedFailure(httpGet(`${origin}/`, options()))).reason).toBe("connection_refused");
     const lookup = fakeResolver({});
-    expect((await failure(httpGet("http://nowhere.example/", options({ lookup })))).reason).toBe("dns");
+    expect((await feedFailure(httpGet("http://nowhere.example/", options({ lookup })))).reason).toBe("dns");
   });
 
   it("reports a certificate it cannot verify as tls, not as a timeout", async () => {
@@ -246,7 +227,7 @@ describe("httpGet redirects and errors", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
       const { port } = server.address() as AddressInfo;
-      const error = await failure(httpGet(`https://127.0.0.1:${port}/`, options()));
+      const error = await feedFailure(httpGet(`https://127.0.0.1:${port}/`, options()));
       expect(error.reason).toBe("tls");
       expect(error.message).toMatch(/^TLS with 127\.0\.0\.1:\d+ failed \(.*SELF_SIGNED/);
     } finally {

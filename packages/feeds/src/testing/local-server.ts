@@ -1,6 +1,8 @@
 import { createServer, type IncomingHttpHeaders, type RequestListener } from "node:http";
 import type { AddressInfo, LookupFunction } from "node:net";
 import { type FetchLimits, FetchLimitsSchema } from "@zw/core";
+import { afterEach, expect } from "vitest";
+import { FeedError } from "../feed-error";
 
 /** A real HTTP server on a loopback address for tests; records the headers of every request it gets. */
 export interface LocalServer {
@@ -29,6 +31,29 @@ export async function startLocalServer(handler: RequestListener, host = "127.0.0
         server.close(() => resolve());
       }),
   };
+}
+
+/** `serve(handler)` for a test file: each server it starts is closed after the test that started it. */
+export function useLocalServers(): (handler: RequestListener, host?: string) => Promise<LocalServer> {
+  const servers: LocalServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+  });
+  return async (handler, host) => {
+    const server = await startLocalServer(handler, host);
+    servers.push(server);
+    return server;
+  };
+}
+
+/** The FeedError a fetch failed with; fails the test when it succeeded or failed otherwise. */
+export async function feedFailure(promise: Promise<unknown>): Promise<FeedError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(FeedError);
+  return error as FeedError;
 }
 
 /** Short limits so timeout tests finish quickly. */
