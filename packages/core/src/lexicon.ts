@@ -367,6 +367,14 @@ export const WAR_CONTEXT: readonly string[] = [
   "pokrowsk",
   "vladivostok",
   "wladiwostok",
+  "getötet",
+  "gefallen",
+  "verwundet",
+  "verluste",
+  "killed",
+  "wounded",
+  "casualties",
+  "losses",
 ];
 
 /** The most a figure of a metric can plausibly be; more is another count (North Korea's army). */

@@ -25,11 +25,19 @@ const ZUFOLGE_BEFORE = 60;
  */
 export function findAttributions(cues: TextCues, from: number, to: number): Attribution[] {
   const text = cues.text;
-  const anchors = cues.scan(attributionAnchors, from, to);
-  if (anchors.length === 0) return [];
   const mentions = cues.scan(sourceMentions, from, to);
   if (mentions.length === 0) return [];
   const found: Attribution[] = [];
+  // A headline's speaker: "NIS: N. Korea sends 1,500 troops", "Selenskyj: 3000 Nordkoreaner getötet".
+  const first = mentions[0]!;
+  if (
+    first.start === from &&
+    /^\s*:/.test(text.slice(first.end, first.end + 3)) &&
+    first.value !== "anaphoric"
+  ) {
+    found.push({ source: first.value === "outlet" ? null : first.value, at: first.start, end: first.end });
+  }
+  const anchors = cues.scan(attributionAnchors, from, to);
   for (const anchor of anchors) {
     const mention = speakerOf(text, anchor, mentions);
     if (mention)

@@ -236,6 +236,14 @@ describe("extractFigures: English war reporting", () => {
       "The JCS said Pyongyang has supplied Russia with about 220 units of 170mm self-propelled howitzers.",
       [{ metric: "howitzers_delivered", min: 220, qualifier: "approx", source: "JCS" }],
     ],
+    [
+      "Roughly half of the 11,000 North Korean troops in Kursk have been killed or injured, a Western official said.",
+      [{ metric: "troops_in_region", min: 11000, source: "WEST", region: "Kursk" }],
+    ],
+    [
+      "NIS: N. Korea sends 1,500 special forces to Russia",
+      [{ metric: "troops_deployed_total", min: 1500, source: "NIS" }],
+    ],
   ];
   it.each(cases)("%s", (text, expected, date) => expectFigures(text, expected, { lang: "en", date }));
 });
@@ -361,6 +369,17 @@ describe("extractFigures: German war reporting", () => {
     [
       "Nordkorea hat Russland 120 Stück 170-Millimeter-Haubitzen geliefert.",
       [{ metric: "howitzers_delivered", min: 120, max: 120 }],
+    ],
+    [
+      "Von den 11.000 nordkoreanischen Soldaten wurden 4.000 getötet oder verwundet, sagte Selenskyj.",
+      [
+        { metric: "troops_deployed_total", min: 11000, source: "UA_GOV" },
+        { metric: "casualties_total", min: 4000, source: "UA_GOV" },
+      ],
+    ],
+    [
+      "Selenskyj: 3000 Nordkoreaner in Kursk getötet",
+      [{ metric: "killed", min: 3000, source: "UA_GOV", region: "Kursk" }],
     ],
   ];
   it.each(cases)("%s", (text, expected, date) => expectFigures(text, expected, { lang: "de", date }));

@@ -117,6 +117,9 @@ function notACount(text: string, from: number, numberStart: number): boolean {
 
 const PERCENT_WORD = /^\s*(?:%|prozent\b|percent\b|per cent\b|pct\b)/i;
 const SEPARATOR = /,|;|\s(?:und|and|sowie|oder|or|while|während|whereas|but|aber)\s/g;
+/** Words before a number that make it the whole a part is taken from ("half of the 11,000"). */
+const PARTITIVE_BEFORE =
+  /(?:\b(?:half|third|quarter|percent|per cent|most|many|some|all|none|hälfte|drittel|viertel|prozent|meisten|viele|einige|alle)\s+(?:of\s+)?(?:the|der|den|dieser|these|those)|%\s+of\s+the|\b(?:von|of)\s+(?:den|the|these|those))\s+$/i;
 const CASUALTY_METRICS = new Set<MetricId>(["casualties_total", "killed", "wounded", "captured"]);
 
 const SHARE_OF = /^\s+(?:of|des|der|von|aller|all)\b/i;
@@ -260,7 +263,16 @@ class Article {
         }
         // "400 nordkoreanische Soldaten gefallen und rund 3.600 verletzt": the noun is shared.
         const between = previous ? text.slice(previous.candidate.phrase.end, phrase.start) : "";
-        if (previous && between.length <= 40 && COORDINATION.test(between)) {
+        // "Von den 11.000 Soldaten wurden 4.000 getötet": the part of a whole named just before.
+        const partOf =
+          previous &&
+          PARTITIVE_BEFORE.test(
+            text.slice(
+              Math.max(s.start, previous.candidate.phrase.start - 30),
+              previous.candidate.phrase.start,
+            ),
+          );
+        if (previous && between.length <= 40 && (COORDINATION.test(between) || partOf)) {
           phrase.head = previous.candidate.phrase.head;
           return previous.northKorean;
         }
@@ -318,7 +330,7 @@ class Article {
   private metricOf(index: number, c: Candidate): MetricId | null {
     const { phrase } = c;
     if (phrase.head.kind === "metric") return phrase.head.metric;
-    const cues = this.cues.scan(clauseCues, c.segment[0], c.segment[1]);
+    let cues = this.cues.scan(clauseCues, c.segment[0], c.segment[1]);
     if (c.percent)
       // "50 Prozent des russischen Munitionsbedarfs", "60 percent of Russia's artillery shells".
       return cues.some((h) => h.value.metric === "ammo_share_percent" && this.shareOf(phrase.end, h.start))
@@ -327,6 +339,11 @@ class Article {
     // A casualty word in the number's own comma clause decides ("100 Nordkoreaner seien in den
     // Kämpfen gefallen"); otherwise the nearest cue does.
     const [clauseStart, clauseEnd] = this.clauseOf(c);
+    // "half of the 11,000 troops in Kursk have been killed": the casualties are a part, not the 11,000.
+    const partitive = PARTITIVE_BEFORE.test(
+      this.text.slice(Math.max(c.segment[0], phrase.start - 30), phrase.start),
+    );
+    if (partitive) cues = cues.filter((h) => !CASUALTY_METRICS.has(h.value.metric));
     const casualty = cues.filter(
       (h) =>
         CASUALTY_METRICS.has(h.value.metric) && !h.value.weak && h.start >= clauseStart && h.end <= clauseEnd,
