@@ -46,10 +46,10 @@ export class DigestBox {
     const json = result?.[0]?.[1] as string | null | undefined;
     const items = (result?.[1]?.[1] as string[] | undefined) ?? [];
     if (!json || items.length === 0) return null;
-    return {
-      target: TargetSchema.parse(JSON.parse(json)),
-      alerts: z.array(AlertSchema).parse(items.map((item) => JSON.parse(item))),
-    };
+    const alerts = z.array(AlertSchema).parse(items.map((item) => JSON.parse(item)));
+    // An alert job retried after add() but before its delivery was recorded adds its alert twice.
+    const unique = [...new Map(alerts.map((alert) => [alert.id, alert])).values()];
+    return { target: TargetSchema.parse(JSON.parse(json)), alerts: unique };
   }
 }
 

@@ -217,6 +217,7 @@ describe("DigestBox", () => {
     const target = { guildId: GUILD, channelId: CHANNEL, roleId: null, lang: "de" as const };
     await box.add(target, feedNotice(1).alert);
     await box.add(target, feedNotice(2).alert);
+    await box.add(target, feedNotice(1).alert); // the same alert job, retried
     const delivered: string[][] = [];
     let down = true;
     const sink: AlertSink = {
