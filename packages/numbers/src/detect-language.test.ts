@@ -21,3 +21,12 @@ describe("detectLanguage", () => {
     expect(detectLanguage("")).toBe("de");
   });
 });
+
+describe("detectLanguage on headlines without function words", () => {
+  it("reads war headlines in either language", () => {
+    expect(detectLanguage("Around 300 North Korean soldiers killed in Kursk, says Seoul")).toBe("en");
+    expect(detectLanguage("Ukraine: 1,000 North Korean troops wounded")).toBe("en");
+    expect(detectLanguage("Seoul: Rund 300 nordkoreanische Soldaten in Kursk getötet")).toBe("de");
+    expect(detectLanguage("Kiew: Mehr als 1.000 Nordkoreaner verwundet")).toBe("de");
+  });
+});

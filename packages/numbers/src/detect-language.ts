@@ -1,8 +1,11 @@
 import type { Lang } from "./lexicon";
 
-/** Frequent function words that the other language does not share. */
+/**
+ * Frequent function words that the other language does not share, and the words of war headlines,
+ * which often have no function word at all ("Around 300 North Korean soldiers killed, says Seoul").
+ */
 const STOP_WORDS =
-  /(?<![\p{L}])(?:(der|die|das|und|ist|nicht|mit|von|den|dem|auf|für|sich|des|ein|eine|auch|nach|wurde|sind|bei|im|zu|dass|wie|oder)|(the|and|is|not|with|of|on|for|that|was|were|are|to|from|by|has|have|this|it|an|as|at|be|which))(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:(der|die|das|und|ist|nicht|mit|von|den|dem|auf|für|sich|des|ein|eine|auch|nach|wurde|wurden|sind|bei|im|zu|dass|wie|oder|als|laut|rund|mehr|über|sagt|sagte|soll|sollen|seien|gegen|bis|soldaten|getötet|verwundet|verletzt|gefallen|truppen|geheimdienst)|(the|and|is|not|with|of|on|for|that|was|were|are|to|from|by|has|have|this|it|an|as|at|be|which|says|said|say|around|about|more|than|over|after|troops|soldiers|killed|wounded|injured|sent|spy|agency|their|its))(?![\p{L}])/giu;
 
 /** Tie-breaker for short texts without function words ("three hundred", "acht Millionen"). */
 const ENGLISH_NUMBER_WORDS =
