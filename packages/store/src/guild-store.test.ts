@@ -213,6 +213,13 @@ describe("settings", () => {
     expect(await lang()).toBe("en");
     expect(await store.settings(A)).toEqual({ lang: "en", detectedLang: "de" });
   });
+
+  it("keeps both of two changes made at the same moment", async () => {
+    await Promise.all([store.setLanguage(A, "de"), store.noteDetectedLanguage(A, "en")]);
+    expect(await store.settings(A)).toEqual({ lang: "de", detectedLang: "en" });
+    await Promise.all([store.setLanguage(A, null), store.noteDetectedLanguage(A, "de")]);
+    expect(await store.settings(A)).toEqual({ lang: null, detectedLang: "de" });
+  });
 });
 
 describe("feeds", () => {

@@ -80,6 +80,14 @@ redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
 return 1
 `;
 
+/** Merges the JSON object ARGV[1] into the JSON settings at KEYS[1]: two changes never undo each other. */
+const MERGE_SETTINGS_SCRIPT = `
+local raw = redis.call('GET', KEYS[1])
+local settings = raw and cjson.decode(raw) or {}
+for field, value in pairs(cjson.decode(ARGV[1])) do settings[field] = value end
+redis.call('SET', KEYS[1], cjson.encode(settings))
+`;
+
 /** The language of a guild's alerts: its choice, else its Discord locale's, else DEFAULT_LANG. */
 export function languageOf(settings: GuildSettings): Lang {
   return settings.lang ?? settings.detectedLang ?? DEFAULT_LANG;
@@ -284,8 +292,8 @@ export class GuildStore {
   }
 
   private async updateSettings(guildId: string, change: Partial<GuildSettings>): Promise<void> {
-    const settings = { ...(await this.settings(guildId)), ...change };
-    await this.redis.set(this.key("guild", guildId, "settings"), JSON.stringify(settings));
+    const key = this.key("guild", guildId, "settings");
+    await this.redis.eval(MERGE_SETTINGS_SCRIPT, 1, key, JSON.stringify(change));
   }
 
   // Feeds
