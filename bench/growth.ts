@@ -17,27 +17,34 @@ const CONTROL: MetricId = "mlrs_delivered";
 const CONTROL_CLAIMS = 40;
 const SOURCES: SourceId[] = ["NIS", "JCS", "HUR", "UA_GOV", "US_GOV", "UK_GOV", "NATO", "WEST"];
 
+function figure(metric: MetricId, value: number, source: SourceId, date: string): Figure {
+  return {
+    metric,
+    min: value,
+    max: value,
+    qualifier: "approx",
+    source,
+    modality: "reported",
+    region: null,
+    date,
+    quote: `About ${value}.`,
+    span: [0, 10],
+  };
+}
+
 async function addControlClaims(ledger: ClaimLedger): Promise<void> {
   for (let i = 0; i < CONTROL_CLAIMS; i++) {
     const date = new Date(Date.UTC(2025, 0, 1 + i * 3)).toISOString().slice(0, 10);
-    const figure: Figure = {
-      metric: CONTROL,
-      min: 200 + 10 * i,
-      max: 200 + 10 * i,
-      qualifier: "approx",
-      source: SOURCES[i % SOURCES.length]!,
-      modality: "reported",
-      region: null,
-      date,
-      quote: `North Korea has delivered about ${200 + 10 * i} multiple rocket launchers.`,
-      span: [0, 10],
-    };
-    await ledger.ingestArticle(
-      { url: `https://control.example/${i}`, outlet: null, title: null, publishedAt: date },
-      [figure],
-    );
+    const report = { url: `https://control.example/${i}`, outlet: null, title: null, publishedAt: date };
+    await ledger.ingestArticle(report, [figure(CONTROL, 200 + 10 * i, SOURCES[i % SOURCES.length]!, date)]);
   }
 }
+
+/** What ingesting one new figure reads and judges (preview: the same reads, no writes). */
+const previewNewFigure = (ledger: ClaimLedger) =>
+  ledger.preview({ url: "https://preview.example/1", outlet: null, title: null, publishedAt: "2026-06-01" }, [
+    figure("troops_deployed_total", 30_000, "NIS", "2026-06-01"),
+  ]);
 
 /** Median ms of one call, over `times` calls in a row. */
 async function readTime(times: number, read: () => Promise<unknown>): Promise<number> {
@@ -56,6 +63,7 @@ interface GrowthRow {
   claims: number;
   filled: { claims: number; estimateMs: number; historyMs: number };
   control: { estimateMs: number; historyMs: number };
+  previewMs: number;
 }
 
 export const growthBench: Benchmark = {
@@ -98,6 +106,7 @@ export const growthBench: Benchmark = {
             estimateMs: await readTime(reads, () => pipeline.ledger.estimate(CONTROL)),
             historyMs: await readTime(reads, () => pipeline.ledger.history(CONTROL)),
           },
+          previewMs: await readTime(reads, () => previewNewFigure(pipeline.ledger)),
         });
         await pipeline.stop();
         console.log(`${factor}×: ${base * factor} articles done (${load()})`);
@@ -149,6 +158,7 @@ export const growthBench: Benchmark = {
         "history (filled)",
         `estimate (${CONTROL}, ${CONTROL_CLAIMS} claims)`,
         `history (${CONTROL})`,
+        "judge one new figure (preview)",
       ],
       rows.map((r) => [
         `${r.factor}×`,
@@ -158,6 +168,7 @@ export const growthBench: Benchmark = {
         fmt(r.filled.historyMs, 2),
         fmt(r.control.estimateMs, 2),
         fmt(r.control.historyMs, 2),
+        fmt(r.previewMs, 2),
       ]),
     );
   },
