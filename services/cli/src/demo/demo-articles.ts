@@ -24,8 +24,8 @@ export const DEMO_FEEDS: DemoFeed[] = [
         publishedAt: "2025-04-30T02:10:00Z",
         paragraphs: [
           "SEOUL, April 30 (Demo Wire) -- North Korea has sent about 14,000 troops to Russia in total since last autumn, South Korea's National Intelligence Service (NIS) said Wednesday.",
-          "The figure includes a further contingent dispatched early this year, the spy agency told lawmakers in a closed-door briefing.",
           "Of them, about 4,700 have been killed or wounded in the fighting, the NIS said.",
+          "The figure includes a further contingent dispatched early this year, the spy agency told lawmakers in a closed-door briefing.",
           "Lawmakers said the briefing covered the soldiers' deployment in Russia's Kursk region and the training they received in the Russian Far East.",
         ],
       },
@@ -52,8 +52,8 @@ export const DEMO_FEEDS: DemoFeed[] = [
         publishedAt: "2025-04-30T06:45:00Z",
         paragraphs: [
           "Seoul (dpa) - Nordkorea hat nach Angaben des südkoreanischen Geheimdienstes NIS insgesamt rund 14.000 Soldaten nach Russland entsandt.",
+          "Rund 4.700 von ihnen seien laut NIS getötet oder verwundet worden.",
           "Darunter sei auch ein weiteres Kontingent, das zu Beginn des Jahres verlegt worden sei, teilte der Geheimdienst Abgeordneten in Seoul mit.",
-          "Rund 4.700 von ihnen seien getötet oder verwundet worden, hieß es.",
         ],
       },
       {
