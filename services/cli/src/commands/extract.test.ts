@@ -1,20 +1,14 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { FigureSchema } from "@zw/core";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../command";
+import { captureIo } from "../testing/run-zw";
 import { extract } from "./extract";
 
-async function run(args: string[], input = "", cwd = process.cwd()) {
-  const stdin = new PassThrough();
-  const stdout = new PassThrough();
-  let out = "";
-  stdout.on("data", (c) => (out += c));
-  stdin.end(input);
-  const code = await extract.run(args, { stdin, stdout, stderr: new PassThrough(), env: {}, cwd });
-  return { code, out };
+function run(args: string[], input = "", cwd = process.cwd()) {
+  return captureIo((io) => extract.run(args, io), { stdin: input, cwd });
 }
 
 const lines = (out: string) =>
