@@ -308,8 +308,9 @@ describe("job payloads failing their schema, sent to each hosted worker", () => 
     }
     for (const [i, { queue, fields }] of bad.entries()) {
       const job = await waitFor(`${queue.name}'s bad job to fail`, async () => {
-        const found = await queue.getJob(`bad-${i}`);
-        return found && (await found.getState()) === "failed" ? found : null;
+        // The state first, then the job: a job read before it failed would lack its failedReason.
+        if ((await queue.getJobState(`bad-${i}`)) !== "failed") return null;
+        return queue.getJob(`bad-${i}`);
       });
       expect(job.failedReason).toContain(`invalid ${queue.name} job`);
       expect(job.failedReason).toMatch(fields);
