@@ -62,8 +62,9 @@ describe("queues and workers on a real Redis", () => {
       attempts: 3,
     });
     const job = await waitFor("the job to fail", async () => {
-      const found = await queues.poll.getJob("bad-1");
-      return found && (await found.getState()) === "failed" ? found : null;
+      // The state first, then the job: a job read before it failed would lack its failedReason.
+      if ((await queues.poll.getJobState("bad-1")) !== "failed") return null;
+      return queues.poll.getJob("bad-1");
     });
     expect(job.failedReason).toMatch(/invalid zw-poll job/);
     expect(job.failedReason).toMatch(/feedUrl/);
