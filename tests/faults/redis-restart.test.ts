@@ -30,8 +30,7 @@ let queues: Queues;
 let zw: ZwProcess;
 
 const posted = () => fake.messages.get(CHANNEL) ?? [];
-const titles = () =>
-  posted().map((m) => String((m.body.embeds as Array<{ title?: string }> | undefined)?.[0]?.title));
+const titles = () => fake.embedTitles(CHANNEL);
 
 beforeAll(async () => {
   redis = await startTestRedis();
