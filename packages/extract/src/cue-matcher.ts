@@ -21,11 +21,6 @@ interface Ending {
   wholeWord: boolean;
 }
 
-interface TrieNode {
-  next: Map<number, TrieNode>;
-  ends: Ending[] | null;
-}
-
 interface IndexedHit {
   start: number;
   end: number;
@@ -34,6 +29,10 @@ interface IndexedHit {
 }
 
 const SPACE = 32;
+/** Symbol 0 is "no cue has this character": walks stop there. */
+const NO_SYMBOL = 0;
+/** In `symbolOf`: this UTF-16 unit has not been looked at yet. */
+const UNKNOWN = 255;
 
 /**
  * All lexicons in one character trie, walked once from every word start of a text range: one pass
@@ -42,33 +41,53 @@ const SPACE = 32;
  * a space in a cue matches any white space (line breaks inside a phrase do not hide it), an
  * apostrophe or hyphen matches its typographic variants. Per lexicon, the longest cue at a
  * position wins and hits do not overlap ("südkoreanischen Geheimdienst" over "südkorea").
+ *
+ * The trie is a flat table (node × symbol → node, 0 for none) over the few dozen characters the
+ * cues use: the walk is array reads, which is what makes one pass over every sentence cheap.
  */
 export class CueIndex {
-  private readonly root: TrieNode = { next: new Map(), ends: null };
+  /** Folded character code → symbol (1…), for the characters that occur in cues. */
+  private readonly symbols = new Map<number, number>();
+  /** The symbol of each UTF-16 unit of a text, its case and typographic variants folded. */
+  private readonly symbolOf = new Uint8Array(65536).fill(UNKNOWN);
+  private readonly width: number;
+  private readonly next: Int32Array;
+  private readonly ends: (Ending[] | undefined)[] = [];
 
   constructor(lexicons: Lexicon<unknown>[]) {
-    for (const lexicon of lexicons) {
-      for (const [cue, value] of lexicon.entries) {
-        const key = normalizeCue(cue);
-        if (!key) continue;
-        let node = this.root;
-        for (let i = 0; i < key.length; i++) {
-          const code = key.charCodeAt(i);
-          let next = node.next.get(code);
-          if (!next) {
-            next = { next: new Map(), ends: null };
-            node.next.set(code, next);
-          }
-          node = next;
-        }
-        const letters = key.replace(/[^\p{L}\p{N}]/gu, "").length;
-        node.ends ??= [];
-        // The first meaning given for a cue in a lexicon is the one that counts.
-        if (!node.ends.some((e) => e.lexicon === lexicon)) {
-          node.ends.push({ lexicon, value, wholeWord: letters <= MAX_WHOLE_WORD_LENGTH });
-        }
+    const keys = lexicons.map((lexicon) => lexicon.entries.map(([cue]) => normalizeCue(cue)));
+    for (const key of keys.flat()) {
+      for (let i = 0; i < key.length; i++) {
+        const code = key.charCodeAt(i);
+        if (!this.symbols.has(code)) this.symbols.set(code, this.symbols.size + 1);
       }
     }
+    if (this.symbols.size >= UNKNOWN) throw new Error("CueIndex: too many distinct characters in cues");
+    this.width = this.symbols.size + 1;
+    const rows: number[] = new Array(this.width).fill(0);
+    let nodes = 1;
+    lexicons.forEach((lexicon, l) => {
+      lexicon.entries.forEach(([, value], e) => {
+        const key = keys[l]![e]!;
+        if (!key) return;
+        let node = 0;
+        for (let i = 0; i < key.length; i++) {
+          const slot = node * this.width + this.symbols.get(key.charCodeAt(i))!;
+          if (rows[slot] === 0) {
+            rows[slot] = nodes++;
+            rows.push(...new Array<number>(this.width).fill(0));
+          }
+          node = rows[slot]!;
+        }
+        const letters = key.replace(/[^\p{L}\p{N}]/gu, "").length;
+        const ends = (this.ends[node] ??= []);
+        // The first meaning given for a cue in a lexicon is the one that counts.
+        if (!ends.some((x) => x.lexicon === lexicon)) {
+          ends.push({ lexicon, value, wholeWord: letters <= MAX_WHOLE_WORD_LENGTH });
+        }
+      });
+    });
+    this.next = Int32Array.from(rows);
   }
 
   /** Every cue of every lexicon that starts at a word start in text[from, to), by start. */
@@ -86,26 +105,37 @@ export class CueIndex {
   }
 
   private walk(text: string, start: number, to: number, hits: IndexedHit[]): void {
-    let node: TrieNode | undefined = this.root;
+    const { next, width } = this;
+    const space = this.symbols.get(SPACE) ?? NO_SYMBOL;
+    let node = 0;
     let j = start;
     while (j < to) {
-      const code = foldCode(text.charCodeAt(j));
-      if (code === SPACE) {
-        node = node.next.get(SPACE);
-        if (!node) return;
+      const symbol = this.symbol(text.charCodeAt(j));
+      if (symbol === NO_SYMBOL) return;
+      node = next[node * width + symbol]!;
+      if (node === 0) return;
+      if (symbol === space) {
         while (j < to && isSpaceCode(text.charCodeAt(j))) j++;
         continue;
       }
-      node = node.next.get(code);
-      if (!node) return;
       j++;
-      if (node.ends) {
+      const ends = this.ends[node];
+      if (ends) {
         const wordEnds = j >= text.length || !isWordChar(text, j);
-        for (const e of node.ends) {
+        for (const e of ends) {
           if (!e.wholeWord || wordEnds) hits.push({ start, end: j, lexicon: e.lexicon, value: e.value });
         }
       }
     }
+  }
+
+  private symbol(code: number): number {
+    let symbol = this.symbolOf[code]!;
+    if (symbol === UNKNOWN) {
+      symbol = this.symbols.get(foldCode(code)) ?? NO_SYMBOL;
+      this.symbolOf[code] = symbol;
+    }
+    return symbol;
   }
 }
 
