@@ -52,7 +52,8 @@ export class CueIndex {
   private readonly symbolOf = new Uint8Array(65536).fill(UNKNOWN);
   private readonly width: number;
   private readonly next: Int32Array;
-  private readonly ends: (Ending[] | undefined)[] = [];
+  /** The cues that end at each node (null for most): a dense array, read on every step of a walk. */
+  private readonly ends: (Ending[] | null)[];
 
   constructor(lexicons: Lexicon<unknown>[]) {
     const keys = lexicons.map((lexicon) => lexicon.entries.map(([cue]) => normalizeCue(cue)));
@@ -65,6 +66,7 @@ export class CueIndex {
     if (this.symbols.size >= UNKNOWN) throw new Error("CueIndex: too many distinct characters in cues");
     this.width = this.symbols.size + 1;
     const rows: number[] = new Array(this.width).fill(0);
+    const endings = new Map<number, Ending[]>();
     let nodes = 1;
     lexicons.forEach((lexicon, l) => {
       lexicon.entries.forEach(([, value], e) => {
@@ -80,7 +82,8 @@ export class CueIndex {
           node = rows[slot]!;
         }
         const letters = key.replace(/[^\p{L}\p{N}]/gu, "").length;
-        const ends = (this.ends[node] ??= []);
+        const ends = endings.get(node) ?? [];
+        endings.set(node, ends);
         // The first meaning given for a cue in a lexicon is the one that counts.
         if (!ends.some((x) => x.lexicon === lexicon)) {
           ends.push({ lexicon, value, wholeWord: letters <= MAX_WHOLE_WORD_LENGTH });
@@ -88,6 +91,7 @@ export class CueIndex {
       });
     });
     this.next = Int32Array.from(rows);
+    this.ends = Array.from({ length: nodes }, (_, node) => endings.get(node) ?? null);
   }
 
   /** Every cue of every lexicon that starts at a word start in text[from, to), by start. */
