@@ -143,7 +143,11 @@ const COMPOUND_FORMS: { re: RegExp; kind: NumberKind; langs: Lang[]; valid: (par
     },
   ];
 
-const START_SOURCES: Record<Lang, string> = { de: startSource("de"), en: startSource("en") };
+/** One scanner per language; findNumbers does not call itself, so one shared lastIndex is safe. */
+const STARTS: Record<Lang, RegExp> = {
+  de: new RegExp(startSource("de"), "g"),
+  en: new RegExp(startSource("en"), "g"),
+};
 
 /**
  * Every number in `text`, sorted by start: digits in German or English notation, number words,
@@ -153,7 +157,8 @@ export function findNumbers(text: string, options: FindNumbersOptions = {}): Num
   const lang = options.lang ?? detectLanguage(text);
   const reader = new ExpressionReader(text, lang);
   const found: NumberMatch[] = [];
-  const re = new RegExp(START_SOURCES[lang], "g");
+  const re = STARTS[lang];
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   // biome-ignore lint/suspicious/noAssignInExpressions: the standard exec loop
   while ((m = re.exec(text))) {
