@@ -640,10 +640,12 @@ function quoteOf(sentence: string): string {
   return sentence.includes("\n") ? sentence.replace(/[ \t]*\n\s*/g, " ") : sentence;
 }
 
-const NORTH_KOREA_WORDS = NORTH_KOREA_MARKERS.map((m) => m.toLowerCase());
+const NORTH_KOREA_ANYWHERE = new RegExp(
+  NORTH_KOREA_MARKERS.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"),
+  "i",
+);
 
 /** A quick look for North Korea anywhere: articles that never name it have no figures. */
 function mentionsNorthKorea(text: string): boolean {
-  const lower = text.toLowerCase();
-  return NORTH_KOREA_WORDS.some((w) => lower.includes(w));
+  return NORTH_KOREA_ANYWHERE.test(text);
 }

@@ -65,7 +65,7 @@ const MARKUP =
   /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,8}));|<\/?[a-zA-Z][^<>]{0,500}>|<!--[\s\S]{0,5000}?-->/g;
 
 export function normalizeText(input: string): NormalizedText {
-  if (!input.includes("&") && !input.includes("<")) return { text: input, toInput: (i) => i };
+  if (!input.includes("&") && !input.includes("<")) return { text: input, toInput: unchanged };
   // Each replacement shifts later offsets; shifts[k] applies from outStarts[k] on.
   const outStarts: number[] = [];
   const shifts: number[] = [];
@@ -97,6 +97,8 @@ export function normalizeText(input: string): NormalizedText {
     },
   };
 }
+
+const unchanged = (offset: number) => offset;
 
 function replace(m: RegExpMatchArray): string | null {
   const [whole, decimal, hex, name] = m;

@@ -164,32 +164,31 @@ export function splitSentences(text: string): Sentence[] {
   let paragraph = 0;
   let blockStart = -1;
   let blockEnd = 0;
-  const flush = () => {
-    if (blockStart >= 0) splitBlock(text, blockStart, blockEnd, paragraph++, sentences);
-    blockStart = -1;
-  };
+  // A block is the lines of one paragraph; it is split into sentences once it ends.
   for (let lineStart = 0; lineStart < text.length; ) {
     const newline = text.indexOf("\n", lineStart);
     const lineEnd = newline < 0 ? text.length : newline;
     const first = skipSpace(text, lineStart, lineEnd);
     const next = lineEnd + 1;
-    if (first === lineEnd) {
-      flush();
-      lineStart = next;
-      continue;
-    }
-    const content = text.slice(first, Math.min(lineEnd, first + 4));
-    if (
+    const ends =
       blockStart >= 0 &&
-      !continuesLine(text.slice(Math.max(blockStart, blockEnd - 80), blockEnd), content, wrapped)
-    ) {
-      flush();
+      (first === lineEnd ||
+        !continuesLine(
+          text.slice(Math.max(blockStart, blockEnd - 80), blockEnd),
+          text.slice(first, Math.min(lineEnd, first + 4)),
+          wrapped,
+        ));
+    if (ends) {
+      splitBlock(text, blockStart, blockEnd, paragraph++, sentences);
+      blockStart = -1;
     }
-    if (blockStart < 0) blockStart = lineStart;
-    blockEnd = lineEnd;
+    if (first !== lineEnd) {
+      if (blockStart < 0) blockStart = lineStart;
+      blockEnd = lineEnd;
+    }
     lineStart = next;
   }
-  flush();
+  if (blockStart >= 0) splitBlock(text, blockStart, blockEnd, paragraph, sentences);
   return sentences;
 }
 
@@ -246,13 +245,13 @@ function splitBlock(text: string, start: number, end: number, paragraph: number,
   if (last > sentenceStart) out.push({ start: sentenceStart, end: last, paragraph });
 }
 
-/** The offset of the next . ! ? or … in text[from, end), else end. */
+const NEXT_TERMINAL = /[.!?…]/g;
+
+/** The offset of the next . ! ? or … in text[from, end), else end (a regex scans faster than a loop). */
 function nextTerminal(text: string, from: number, end: number): number {
-  for (let i = from; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 46 || code === 33 || code === 63 || code === 0x2026) return i;
-  }
-  return end;
+  NEXT_TERMINAL.lastIndex = from;
+  const found = NEXT_TERMINAL.exec(text);
+  return found && found.index < end ? found.index : end;
 }
 
 /** Whether the punctuation at `at` ends the sentence, given the next word starts at `next`. */
