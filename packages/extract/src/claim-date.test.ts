@@ -32,4 +32,10 @@ describe("claimDate", () => {
     expect(date("about 30 may have died")).toBeNull();
     expect(date("keine Angabe")).toBeNull();
   });
+
+  it("reads no month at the start of a longer word: 'Junioren', 'Mayors', 'Sepия'", () => {
+    expect(date("Die 12 Junioren kamen am Montag.")).toBe("2025-02-24");
+    expect(date("12 Junioren, 3 Mayors")).toBeNull();
+    expect(date("5 Sepия")).toBeNull();
+  });
 });
