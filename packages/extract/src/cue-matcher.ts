@@ -51,6 +51,8 @@ export class CueIndex {
   /** The symbol of each UTF-16 unit of a text, its case and typographic variants folded. */
   private readonly symbolOf = new Uint8Array(65536).fill(UNKNOWN);
   private readonly width: number;
+  /** The symbol of a space in cues, which matches any run of white space. */
+  private readonly space: number;
   private readonly next: Int32Array;
   /** The cues that end at each node (null for most): a dense array, read on every step of a walk. */
   private readonly ends: (Ending[] | null)[];
@@ -65,6 +67,7 @@ export class CueIndex {
     }
     if (this.symbols.size >= UNKNOWN) throw new Error("CueIndex: too many distinct characters in cues");
     this.width = this.symbols.size + 1;
+    this.space = this.symbols.get(SPACE) ?? NO_SYMBOL;
     const rows: number[] = new Array(this.width).fill(0);
     const endings = new Map<number, Ending[]>();
     let nodes = 1;
@@ -109,12 +112,13 @@ export class CueIndex {
   }
 
   private walk(text: string, start: number, to: number, hits: IndexedHit[]): void {
-    const { next, width } = this;
-    const space = this.symbols.get(SPACE) ?? NO_SYMBOL;
+    const { next, width, space, symbolOf } = this;
     let node = 0;
     let j = start;
     while (j < to) {
-      const symbol = this.symbol(text.charCodeAt(j));
+      const code = text.charCodeAt(j);
+      let symbol = symbolOf[code]!;
+      if (symbol === UNKNOWN) symbol = this.learnSymbol(code);
       if (symbol === NO_SYMBOL) return;
       node = next[node * width + symbol]!;
       if (node === 0) return;
@@ -133,12 +137,9 @@ export class CueIndex {
     }
   }
 
-  private symbol(code: number): number {
-    let symbol = this.symbolOf[code]!;
-    if (symbol === UNKNOWN) {
-      symbol = this.symbols.get(foldCode(code)) ?? NO_SYMBOL;
-      this.symbolOf[code] = symbol;
-    }
+  private learnSymbol(code: number): number {
+    const symbol = this.symbols.get(foldCode(code)) ?? NO_SYMBOL;
+    this.symbolOf[code] = symbol;
     return symbol;
   }
 }
