@@ -151,6 +151,8 @@ export class CueIndex {
 export class TextCues {
   /** The hits of each region, found on first use. */
   private readonly found: (IndexedHit[] | null)[];
+  /** The last position asked for by `at`, and its hits: a phrase asks several lexicons in turn. */
+  private here = { at: -1, hits: [] as IndexedHit[] };
 
   constructor(
     readonly text: string,
@@ -187,14 +189,23 @@ export class TextCues {
 
   /** The longest cue of `lexicon` that starts exactly at `at`. */
   at<T>(lexicon: Lexicon<T>, at: number): CueHit<T> | null {
-    let best: CueHit<T> | null = null;
-    this.eachHit(at, at + 1, (hit) => {
-      if (hit.lexicon === lexicon && (!best || hit.end > best.end)) {
-        best = { start: hit.start, end: hit.end, value: hit.value as T };
-      }
-      return false;
-    });
-    return best;
+    let best: IndexedHit | null = null;
+    for (const hit of this.startingAt(at)) {
+      if (hit.lexicon === lexicon && (!best || hit.end > best.end)) best = hit;
+    }
+    return best && { start: best.start, end: best.end, value: best.value as T };
+  }
+
+  private startingAt(at: number): IndexedHit[] {
+    if (this.here.at !== at) {
+      const hits: IndexedHit[] = [];
+      this.eachHit(at, at + 1, (hit) => {
+        hits.push(hit);
+        return false;
+      });
+      this.here = { at, hits };
+    }
+    return this.here.hits;
   }
 
   /** Calls `visit` on the hits that start in [from, to), by start, until it returns true. */
