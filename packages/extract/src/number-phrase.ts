@@ -1,4 +1,5 @@
 import type { Lang, QualifierId } from "@zw/core";
+import { charClass, isLetterOrDigit, isLowerCase, isUpperCase } from "./char-class";
 import type { CueHit, TextCues } from "./cue-matcher";
 import {
   anaphora,
@@ -38,6 +39,11 @@ export interface NumberPhrase {
   additional: boolean;
   qualifier: QualifierId;
 }
+
+const isHyphen = charClass(/[-‐‑]/);
+const isLetter = charClass(/\p{L}/u);
+const isWordPart = charClass(/[\p{L}\p{N}'’\-‐‑]/u);
+const isSpace = charClass(/\s/);
 
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’\-‐‑]*[\p{L}\p{N}\-‐‑])?|\S/uy;
 const MAX_WORDS = 6;
@@ -181,7 +187,7 @@ export function readNumberPhrase(
   };
   readBefore(text, cues, numberStart, limitStart, phrase);
   // "170-mm", "240-Millimeter-", "3.000-köpfig": a number glued to a word describes that word.
-  if (/^[-‐‑][\p{L}]/u.test(text.slice(numberEnd, numberEnd + 2))) {
+  if (isHyphen(text.charCodeAt(numberEnd)) && isLetter(text.charCodeAt(numberEnd + 1))) {
     phrase.head = { kind: "other" };
     return phrase;
   }
@@ -195,7 +201,7 @@ export function readNumberPhrase(
     const word = WORD.exec(text)?.[0];
     if (!word) break;
     const wordEnd = at + word.length;
-    if (!/[\p{L}\p{N}]/u.test(word[0]!)) break;
+    if (!isLetterOrDigit(word.charCodeAt(0))) break;
     if (cues.at(anaphora, at)) {
       phrase.head = { kind: "pronoun" };
       phrase.end = cues.at(anaphora, at)!.end;
@@ -216,7 +222,7 @@ export function readNumberPhrase(
     const other = !nk && cues.at(otherArmy, at);
     if (other) phrase.otherArmy = true;
     // German nouns are capitalised: "300 verletzte russische Soldaten" is not "300 Verletzte".
-    const head = headOf(lower, lang, /^\p{Ll}/u.test(word));
+    const head = headOf(lower, lang, isLowerCase(word.charCodeAt(0)));
     if (head) return finishHead(text, cues, phrase, head, wordEnd, limitEnd);
     if (nk || other) {
       at = nk ? endOfWord(text, nk.end) : wordEnd;
@@ -243,7 +249,7 @@ export function readNumberPhrase(
       at = wordEnd;
       continue;
     }
-    const capitalised = /\p{Lu}/u.test(word[0]!);
+    const capitalised = isUpperCase(word.charCodeAt(0));
     const modifier = lang === "de" ? !capitalised || word.endsWith("-") : ENGLISH_MODIFIERS.has(lower);
     if (!modifier) {
       phrase.head = { kind: "other" };
@@ -336,11 +342,11 @@ export function headOf(word: string, lang: Lang, lowerCase = false): HeadKind | 
 }
 
 function endOfWord(text: string, at: number): number {
-  while (at < text.length && /[\p{L}\p{N}'’\-‐‑]/u.test(text[at]!)) at++;
+  while (at < text.length && isWordPart(text.charCodeAt(at))) at++;
   return at;
 }
 
 function skipSpace(text: string, at: number, end: number): number {
-  while (at < end && /\s/.test(text[at]!)) at++;
+  while (at < end && isSpace(text.charCodeAt(at))) at++;
   return at;
 }

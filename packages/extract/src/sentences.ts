@@ -1,3 +1,4 @@
+import { isLowerCase, isUpperCase } from "./char-class";
 import { isWordChar } from "./cue-matcher";
 
 /** A sentence of a text: text.slice(start, end), and the paragraph it belongs to. */
@@ -257,8 +258,7 @@ function nextTerminal(text: string, from: number, end: number): number {
 /** Whether the punctuation at `at` ends the sentence, given the next word starts at `next`. */
 function endsSentence(text: string, sentenceStart: number, at: number, next: number): boolean {
   if (text[at] !== ".") return true;
-  const nextChar = text[next]!;
-  if (/\p{Ll}/u.test(nextChar)) return false;
+  if (isLowerCase(text.charCodeAt(next))) return false;
   let w = at;
   while (w > sentenceStart && isWordChar(text, w - 1)) w--;
   const word = text.slice(w, at);
@@ -267,7 +267,7 @@ function endsSentence(text: string, sentenceStart: number, at: number, next: num
   const lower = word.toLowerCase();
   if (ABBREVIATIONS.has(lower)) return false;
   // Initials: "Kim J. Un", "U. S.".
-  return !(word.length === 1 && /\p{Lu}/u.test(word));
+  return !(word.length === 1 && isUpperCase(word.charCodeAt(0)));
 }
 
 function isSpace(code: number): boolean {
