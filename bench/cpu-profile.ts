@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
  * and below them, as shares of the busy (not idle) time, optionally filtered by a pattern.
  *
  *   node --import tsx --cpu-prof --cpu-prof-dir=/tmp/prof bench/run.ts extraction --quick
- *   pnpm exec tsx bench/cpu-profile.ts /tmp/prof/<largest>.cpuprofile [pattern] [rows]
+ *   pnpm exec tsx bench/cpu-profile.ts /tmp/prof/<the *.0.001.cpuprofile, the main thread> [pattern] [rows]
  */
 
 interface ProfileNode {
