@@ -100,7 +100,9 @@ function startSource(lang: Lang): string {
   // Order within a group is kept, so the same word wins as in a flat list.
   const byFirst = new Map<string, string[]>();
   for (const w of WORD_STARTS[lang]) byFirst.set(w[0]!, [...(byFirst.get(w[0]!) ?? []), w.slice(1)]);
-  const words = [...byFirst].map(([first, rests]) => `[${first.toUpperCase()}${first}](?:${rests.join("|")})`);
+  const words = [...byFirst].map(
+    ([first, rests]) => `[${first.toUpperCase()}${first}](?:${rests.join("|")})`,
+  );
   return `${DIGIT_START}|\\b(?:${URL}|${words.join("|")})`;
 }
 
