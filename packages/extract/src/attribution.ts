@@ -99,7 +99,8 @@ function speakerOf(
   }
 }
 
-const INVERSION_BREAK = /[,"“”„«»]|\b(?:dass|that|wonach|ob|whether)\b/i;
+/** What ends a verb's reach to a speaker after it; a comma inside a number ("4,700") does not. */
+const INVERSION_BREAK = /(?<!\d),|,(?!\d)|["“”„«»]|\b(?:dass|that|wonach|ob|whether)\b/i;
 
 /** A sentence-internal break a speaker does not reach across ("; ", " – "). */
 function crossesClause(text: string, from: number, to: number): boolean {

@@ -27,6 +27,11 @@ function pick(f: Figure, like: Expected): Expected {
 describe("extractFigures: English war reporting", () => {
   const cases: [string, Expected[], string?][] = [
     [
+      // The speaker after a passive reporting verb, across a number's digit comma.
+      "The number of North Korean casualties was estimated at 4,700 by South Korea's Joint Chiefs of Staff.",
+      [{ metric: "casualties_total", min: 4700, max: 4700, qualifier: "exact", source: "JCS" }],
+    ],
+    [
       "South Korea's spy agency said on Wednesday that about 3,000 more North Korean troops were sent to Russia in January and February.",
       [
         {
@@ -250,6 +255,11 @@ describe("extractFigures: English war reporting", () => {
 
 describe("extractFigures: German war reporting", () => {
   const cases: [string, Expected[], string?][] = [
+    [
+      "Selenskyj sprach am Montag von knapp 4.000 getöteten oder verletzten Nordkoreanern.",
+      [{ metric: "casualties_total", min: 4000, max: 4000, source: "UA_GOV", date: "2025-01-27" }],
+      "2025-02-01",
+    ],
     [
       "Nordkorea könnte bis zu 100.000 Soldaten schicken.",
       [
