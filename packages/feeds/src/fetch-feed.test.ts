@@ -255,6 +255,95 @@ describe("fetchFeed SSRF guard (allowPrivate false)", () => {
   });
 });
 
+describe("fetchFeed trusted origin (an operator feed, allowPrivate false)", () => {
+  /** A private feed server the operator configured: /start redirects to `location` (PORT: its port). */
+  async function operatorFeedRedirectingTo(location: string) {
+    const internal = await serve((_req, res) => sendFeed(res), "127.0.0.2");
+    const server = await serve((req, res) => {
+      if (req.url === "/start") {
+        const target = location.replace("PORT", String(server.port)).replace("INTERNAL", internal.origin);
+        res.writeHead(302, { Location: target });
+        return res.end();
+      }
+      sendFeed(res);
+    });
+    const start = `${server.origin}/start`;
+    return {
+      server,
+      internal,
+      start,
+      trusted: options({ allowPrivate: false, trustedOrigin: server.origin }),
+    };
+  }
+
+  it("fetches the configured feed on a private address, and follows redirects within its origin", async () => {
+    const { server, start, trusted } = await operatorFeedRedirectingTo("/feed");
+    expect(await fetchFeed(`${server.origin}/feed`, trusted)).toMatchObject({ status: "ok" });
+    expect(await fetchFeed(start, trusted)).toMatchObject({
+      status: "ok",
+      finalUrl: `${server.origin}/feed`,
+    });
+    expect(server.requests).toHaveLength(3);
+  });
+
+  for (const target of [
+    "INTERNAL/feed",
+    "http://localhost:PORT/feed",
+    "https://127.0.0.1:PORT/feed",
+    "http://[::ffff:127.0.0.1]:PORT/feed",
+    "http://169.254.169.254/latest/meta-data/",
+  ]) {
+    it(`refuses its redirect off the origin to ${target}, naming both URLs`, async () => {
+      const { server, internal, start, trusted } = await operatorFeedRedirectingTo(target);
+      const to = target.replace("PORT", String(server.port)).replace("INTERNAL", internal.origin);
+      const error = await feedFailure(fetchFeed(start, trusted));
+      expect(error.reason).toBe("blocked_address");
+      expect(error.message).toContain(`${start} redirected to ${new URL(to).href}, outside ${server.origin}`);
+      expect(server.requests).toHaveLength(1);
+      expect(internal.requests).toHaveLength(0);
+    });
+  }
+
+  it("refuses a redirect to another port of the same host", async () => {
+    const other = await serve((_req, res) => sendFeed(res));
+    const { server, start, trusted } = await operatorFeedRedirectingTo(`${other.origin}/feed`);
+    const error = await feedFailure(fetchFeed(start, trusted));
+    expect(error.reason).toBe("blocked_address");
+    expect([server.requests.length, other.requests.length]).toEqual([1, 0]);
+    // With private feeds allowed the same redirect is followed: the refusal is the guard's doing.
+    expect(await fetchFeed(start, options({ trustedOrigin: server.origin }))).toMatchObject({ status: "ok" });
+    expect(other.requests).toHaveLength(1);
+  });
+
+  it("guards off-origin hops like a guild feed's: a public address is followed", async () => {
+    const { internal, start } = await operatorFeedRedirectingTo("INTERNAL/feed");
+    // 127.0.0.2 stands in for a public address; the configured 127.0.0.1 stays private.
+    const isAllowedAddress = (address: string) => address === "127.0.0.2";
+    const trusted = options({ allowPrivate: false, isAllowedAddress, trustedOrigin: new URL(start).origin });
+    expect(await fetchFeed(start, trusted)).toMatchObject({
+      status: "ok",
+      finalUrl: `${internal.origin}/feed`,
+    });
+    // A guild feed (no trusted origin) is refused at its first hop, as before.
+    const guild = await feedFailure(fetchFeed(start, { ...trusted, trustedOrigin: undefined }));
+    expect(guild.message).toBe("127.0.0.1 is a private or reserved address; refused");
+  });
+
+  it("decides each hop's DNS answer by that hop's origin (names, not only URL strings)", async () => {
+    const { server, trusted } = await operatorFeedRedirectingTo("http://elsewhere.example:PORT/feed");
+    // Both names resolve to the same private address: only the configured one may reach it.
+    const lookup = fakeResolver({ "intranet.example": "127.0.0.1", "elsewhere.example": "127.0.0.1" });
+    const origin = `http://intranet.example:${server.port}`;
+    const opts = { ...trusted, lookup, trustedOrigin: origin };
+    expect(await fetchFeed(`${origin}/feed`, opts)).toMatchObject({ status: "ok" });
+    const error = await feedFailure(fetchFeed(`${origin}/start`, opts));
+    expect(error.message).toMatch(
+      /elsewhere\.example resolves to 127\.0\.0\.1, a private or reserved address; refused$/,
+    );
+    expect(server.requests).toHaveLength(2);
+  });
+});
+
 /** Encodes to windows-1252 (what TextEncoder cannot): the characters this test uses. */
 class TextEncoderLatin {
   private static readonly extra: Record<string, number> = { "–": 0x96, "„": 0x84, "“": 0x93, "€": 0x80 };

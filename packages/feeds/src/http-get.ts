@@ -13,6 +13,12 @@ export interface FetchOptions {
   limits: FetchLimits;
   /** Operator switch (ZW_ALLOW_PRIVATE_FEEDS): skip the SSRF guard entirely. */
   allowPrivate: boolean;
+  /**
+   * The origin (`new URL(u).origin`: scheme, host, port) of a URL the operator configured: hops to it may
+   * reach private addresses, hops anywhere else keep the guard. The operator vouches for the address they
+   * wrote, not for wherever it redirects; a redirect within that origin stays on the server they named.
+   */
+  trustedOrigin?: string;
   /** Resolves host names; tests map names to local addresses with it. Default: the system resolver. */
   lookup?: LookupFunction;
   /**
@@ -43,37 +49,37 @@ function formatBytes(bytes: number): string {
 }
 
 /**
- * GET with the SSRF guard on every hop, at most limits.maxRedirects redirects (a loop is refused at once),
- * a connect timeout per hop, one total timeout for all hops and the body, and limits.maxBytes on both the
+ * GET with the SSRF guard on every hop (but those to options.trustedOrigin), at most limits.maxRedirects
+ * redirects (a loop is refused at once), a connect timeout per hop, one total timeout for all hops and the body, and limits.maxBytes on both the
  * bytes received and the bytes after decompression.
  */
 export async function httpGet(url: string, options: HttpGetOptions): Promise<HttpResponse> {
-  const allowed = addressPolicy(options.allowPrivate, options.isAllowedAddress);
-  const hop: HopOptions = {
-    ...options,
-    lookup: guardedLookup(allowed, options.lookup),
-    deadline: Date.now() + options.limits.totalTimeoutMs,
-  };
+  const guarded = hopGuard(options.allowPrivate, options);
+  const trusted = hopGuard(true, options);
+  const deadline = Date.now() + options.limits.totalTimeoutMs;
   const visited = new Set<string>();
   let current = url;
   for (let redirects = 0; ; redirects++) {
-    const target = checkUrlTarget(current, allowed, !options.allowPrivate);
-    visited.add(target.href);
-    const response = await requestOnce(target, hop);
+    // Decided per hop: the guard chosen here makes this hop's own lookup, so it judges the address connected to.
+    const guard = isOnOrigin(current, options.trustedOrigin) ? trusted : guarded;
+    const response = await requestHop(current, guard, { ...options, deadline }).catch((error: unknown) => {
+      throw redirects > 0 ? leftTrustedOrigin(error, url, current, options.trustedOrigin) : error;
+    });
+    visited.add(response.url);
     if (!REDIRECTS.has(response.status)) return response;
     const location = response.headers.location;
     if (!location) {
       throw new FeedError(
         "http_status",
-        `HTTP ${response.status} redirect from ${target.href} without a Location header`,
+        `HTTP ${response.status} redirect from ${response.url} without a Location header`,
         response.status,
       );
     }
-    const next = URL.canParse(location, target.href) ? new URL(location, target).href : null;
+    const next = URL.canParse(location, response.url) ? new URL(location, response.url).href : null;
     if (next === null)
-      throw new FeedError("bad_url", `${target.href} redirects to an invalid URL "${location}"`);
+      throw new FeedError("bad_url", `${response.url} redirects to an invalid URL "${location}"`);
     if (visited.has(next)) {
-      throw new FeedError("too_many_redirects", `redirect loop: ${target.href} redirects back to ${next}`);
+      throw new FeedError("too_many_redirects", `redirect loop: ${response.url} redirects back to ${next}`);
     }
     if (redirects >= options.limits.maxRedirects) {
       throw new FeedError(
@@ -83,6 +89,41 @@ export async function httpGet(url: string, options: HttpGetOptions): Promise<Htt
     }
     current = next;
   }
+}
+
+/** What one hop may reach: the address rule for IP literals and for the names its own lookup resolves. */
+interface HopGuard {
+  allowed: AddressPolicy;
+  checkNames: boolean;
+  lookup: LookupFunction;
+}
+
+function hopGuard(allowPrivate: boolean, options: FetchOptions): HopGuard {
+  const allowed = addressPolicy(allowPrivate, options.isAllowedAddress);
+  return { allowed, checkNames: !allowPrivate, lookup: guardedLookup(allowed, options.lookup) };
+}
+
+function isOnOrigin(url: string, origin: string | undefined): boolean {
+  return origin !== undefined && URL.canParse(url) && new URL(url).origin === origin;
+}
+
+async function requestHop(
+  url: string,
+  guard: HopGuard,
+  options: Omit<HopOptions, "lookup">,
+): Promise<HttpResponse> {
+  const target = checkUrlTarget(url, guard.allowed, guard.checkNames);
+  return requestOnce(target, { ...options, lookup: guard.lookup });
+}
+
+/** A redirect hop refused for its address while the fetch trusts an origin: names the way off that origin. */
+function leftTrustedOrigin(error: unknown, from: string, to: string, origin: string | undefined): unknown {
+  if (origin === undefined || !(error instanceof FeedError) || error.reason !== "blocked_address")
+    return error;
+  return new FeedError(
+    "blocked_address",
+    `${from} redirected to ${to}, outside ${origin}, the only origin that may reach private addresses; ${error.message}`,
+  );
 }
 
 interface HopOptions extends HttpGetOptions {
