@@ -653,6 +653,10 @@ export const OUTLETS: readonly string[] = [
   "associated press",
   "radio free europe",
   "rferl",
+  // Media in general ("ukrainische Medien berichteten", "South Korean media reported"): a reprint,
+  // not the government named before the word.
+  "medien",
+  "media",
 ];
 
 /**

@@ -131,6 +131,8 @@ export const SOURCES = [
       "ukrainian",
       "ukrainian authorities",
       "ukrainischen angaben",
+      // The adjective before an attribution noun: "nach ukrainischen Erkenntnissen".
+      "ukrainisch",
       "ukrainischer seite",
       "ukrainische behörden",
       "sybiha",

@@ -27,6 +27,10 @@ function pick(f: Figure, like: Expected): Expected {
 describe("extractFigures: English war reporting", () => {
   const cases: [string, Expected[], string?][] = [
     [
+      "South Korean media reported that 300 North Korean soldiers had been killed.",
+      [{ metric: "killed", min: 300, source: null }],
+    ],
+    [
       // The speaker after a passive reporting verb, across a number's digit comma.
       "The number of North Korean casualties was estimated at 4,700 by South Korea's Joint Chiefs of Staff.",
       [{ metric: "casualties_total", min: 4700, max: 4700, qualifier: "exact", source: "JCS" }],
@@ -255,6 +259,15 @@ describe("extractFigures: English war reporting", () => {
 
 describe("extractFigures: German war reporting", () => {
   const cases: [string, Expected[], string?][] = [
+    [
+      "Pjöngjang hat nach ukrainischen Erkenntnissen mehr als 200 Raketenwerfer an Russland geliefert.",
+      [{ metric: "mlrs_delivered", min: 200, max: null, qualifier: "more_than", source: "UA_GOV" }],
+    ],
+    [
+      // Media are a reprint, not the country's government.
+      "Ukrainische Medien berichteten, dass 300 nordkoreanische Soldaten getötet worden seien.",
+      [{ metric: "killed", min: 300, source: null }],
+    ],
     [
       "Selenskyj sprach am Montag von knapp 4.000 getöteten oder verletzten Nordkoreanern.",
       [{ metric: "casualties_total", min: 4000, max: 4000, source: "UA_GOV", date: "2025-01-27" }],
