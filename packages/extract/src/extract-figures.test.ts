@@ -27,6 +27,10 @@ function pick(f: Figure, like: Expected): Expected {
 describe("extractFigures: English war reporting", () => {
   const cases: [string, Expected[], string?][] = [
     [
+      "A total of 14,000 North Korean troops have been deployed, including 3,000 sent this year, the JCS said.",
+      [{ metric: "troops_deployed_total", min: 14000, source: "JCS" }],
+    ],
+    [
       "South Korean media reported that 300 North Korean soldiers had been killed.",
       [{ metric: "killed", min: 300, source: null }],
     ],

@@ -134,6 +134,9 @@ const MODAL_REACH = 50;
 /** A conjunction that starts another clause between a number and a later modal. */
 const NEW_CLAUSE = /\s(?:and|und|but|aber|while|während|or|oder)\s/i;
 
+/** Words that make what follows a part of the count before ("including 3,000 …", "davon 300 …"). */
+const PART_OF = /\b(?:including|among them|among whom|of whom|of which|of those|darunter|davon|unter ihnen)\b/i;
+
 /** How far back an elliptic number looks for the noun it counts. */
 const NOUN_REACH = 200;
 
@@ -184,12 +187,14 @@ class Article {
     const figures: Figure[] = [];
     let previous: { candidate: Candidate; northKorean: boolean } | null = null;
     for (const c of candidates) {
+      const before = previous;
       const accepted = this.accept(index, c, previous);
       if (c.phrase.head.kind !== "other" && c.phrase.head.kind !== "none")
         previous = { candidate: c, northKorean: accepted };
       if (!accepted) continue;
       const metric = this.metricOf(index, c);
       if (!metric || (c.max ?? c.min ?? 0) > (PLAUSIBLE_MAX[metric] ?? Number.POSITIVE_INFINITY)) continue;
+      if (metric === "troops_deployed_total" && this.partOfTroopsBefore(c, before)) continue;
       if (metric !== "ammo_share_percent" && !c.percent && c.phrase.head.kind !== "metric")
         this.troopSubject.add(index);
       figures.push(this.figure(index, c, metric));
@@ -230,6 +235,16 @@ class Article {
       out[k]!.segment[0] = cut;
     }
     return out;
+  }
+
+  /**
+   * "14,000 troops have been deployed, including 3,000 sent this year": a part of the total named
+   * just before is not the total (its own casualty or place metric still counts: "davon 300 getötet").
+   */
+  private partOfTroopsBefore(c: Candidate, before: { candidate: Candidate; northKorean: boolean } | null) {
+    if (!before?.northKorean || before.candidate.phrase.head.kind !== "troops") return false;
+    const between = this.text.slice(before.candidate.phrase.end, c.phrase.start);
+    return between.length <= 60 && PART_OF.test(between);
   }
 
   /** Subject gating: does the number count North Korea's soldiers or deliveries? */
