@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import type { LookupFunction } from "node:net";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo, LookupFunction } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
@@ -41,6 +42,9 @@ const TOKEN = "MzQwMDAwMDAwMDAwMDAwMDA5.security-test.secret-token";
 let redis: TestRedis;
 let fake: FakeDiscord;
 let feeds: FeedServer;
+/** An operator feed on 127.0.0.1 that redirects to the feed server, on another port of 127.0.0.1. */
+let moved: Server;
+let movedUrl: string;
 let cwd: string;
 let host: Host;
 let queues: Queues;
@@ -78,8 +82,14 @@ beforeAll(async () => {
   });
   feeds = await startFeedServer();
   feeds.setFeed("/wire.xml", "Wire", []);
+  moved = createServer((_req, res) => res.writeHead(301, { Location: `${feeds.url}/wire.xml` }).end());
+  await new Promise<void>((resolve) => moved.listen(0, "127.0.0.1", resolve));
+  movedUrl = `http://127.0.0.1:${(moved.address() as AddressInfo).port}/moved.xml`;
   cwd = configDir({
-    feeds: [{ url: `${feeds.url}/wire.xml`, name: "Wire", lang: "en" }],
+    feeds: [
+      { url: `${feeds.url}/wire.xml`, name: "Wire", lang: "en" },
+      { url: movedUrl, name: "Moved", lang: "en" },
+    ],
     keywords: ["North Korea"],
     schedulerCron: "0 0 1 1 *",
     httpPort: 0,
@@ -100,6 +110,8 @@ afterAll(async () => {
   await queues?.close();
   await host?.stop();
   await feeds?.close();
+  moved?.closeAllConnections();
+  moved?.close();
   await fake?.stop();
   await redis?.dispose();
   rmSync(cwd, { recursive: true, force: true });
@@ -178,6 +190,18 @@ describe("SSRF: feeds on private addresses", () => {
       const health = await waitFor(`${url} to be recorded`, () => state.health(url));
       expect([url, health.lastError]).toEqual([url, expect.stringMatching(/^blocked_address: /)]);
     }
+    expect(feeds.requests.length).toBe(asked);
+  });
+
+  it("an operator feed may reach its own private origin, not another one it redirects to", async () => {
+    const asked = feeds.requests.length;
+    await queues.enqueuePoll({ feedUrl: movedUrl, slot: "ssrf-operator" });
+    const state = new FeedStateStore(host.connection);
+    const health = await waitFor(`${movedUrl} to be recorded`, () => state.health(movedUrl));
+    expect(health).toMatchObject({
+      consecutiveFailures: 1,
+      lastError: `blocked_address: ${movedUrl} redirected to ${feeds.url}/wire.xml, outside ${new URL(movedUrl).origin}, the only origin that may reach private addresses; 127.0.0.1 is a private or reserved address; refused`,
+    });
     expect(feeds.requests.length).toBe(asked);
   });
 

@@ -19,7 +19,10 @@ export interface PollContext {
   keywords: KeywordFilter;
   /** Told once when a feed starts failing and once when it recovers. */
   onFeedHealthChange: (notice: FeedHealthNotice) => Promise<void>;
-  /** Operator feeds may reach private addresses; guild feeds only when config.allowPrivateFeeds. */
+  /**
+   * Operator feeds may reach private addresses on their configured origin, not where they redirect;
+   * guild feeds never. config.allowPrivateFeeds lets every feed reach them.
+   */
   isTrusted: (feedUrl: string) => boolean;
   logger: Logger;
   metrics?: Metrics;
@@ -49,7 +52,8 @@ export async function pollFeed(job: PollJob, context: PollContext): Promise<Poll
   const started = performance.now();
   const result = await fetchFeed(job.feedUrl, {
     limits: config.fetch,
-    allowPrivate: context.isTrusted(job.feedUrl) || config.allowPrivateFeeds,
+    allowPrivate: config.allowPrivateFeeds,
+    trustedOrigin: context.isTrusted(job.feedUrl) ? new URL(job.feedUrl).origin : undefined,
     etag: health?.etag ?? null,
     lastModified: health?.lastModified ?? null,
   }).catch((error: unknown) => ({ status: "error" as const, error }));
