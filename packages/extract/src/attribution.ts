@@ -83,7 +83,9 @@ function speakerOf(
         ) ?? mentions.find((m) => m.start >= anchor.start && m.start <= anchor.end + FOLLOWING)
       );
     default: {
-      const subject = before(VERB_SUBJECT_BEFORE);
+      // "Pyongyang is believed to have supplied …": the subject of a passive is not the speaker.
+      const passive = PASSIVE_BEFORE.test(text.slice(Math.max(0, anchor.start - 20), anchor.start));
+      const subject = passive ? undefined : before(VERB_SUBJECT_BEFORE);
       // "sagte Budanow", "said the agency": the subject right after the verb, not in a "dass" clause.
       const next = after(VERB_SUBJECT_AFTER);
       const inverted =
@@ -98,6 +100,8 @@ function speakerOf(
     }
   }
 }
+
+const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+|also\s+|still\s+|now\s+)?$/i;
 
 /** What ends a verb's reach to a speaker after it; a comma inside a number ("4,700") does not. */
 const INVERSION_BREAK = /(?<!\d),|,(?!\d)|["“”„«»]|\b(?:dass|that|wonach|ob|whether)\b/i;

@@ -31,6 +31,10 @@ describe("extractFigures: English war reporting", () => {
       [{ metric: "troops_deployed_total", min: 14000, source: "JCS" }],
     ],
     [
+      "Pyongyang is also believed to have supplied some 50 KN-23 ballistic missiles to Russia, U.S. officials said.",
+      [{ metric: "missiles_delivered", min: 50, qualifier: "approx", source: "US_GOV" }],
+    ],
+    [
       "South Korean media reported that 300 North Korean soldiers had been killed.",
       [{ metric: "killed", min: 300, source: null }],
     ],
@@ -271,6 +275,11 @@ describe("extractFigures: German war reporting", () => {
       // Media are a reprint, not the country's government.
       "Ukrainische Medien berichteten, dass 300 nordkoreanische Soldaten getötet worden seien.",
       [{ metric: "killed", min: 300, source: null }],
+    ],
+    [
+      // After a month, 1.000 is no day but a count.
+      "Kiew zufolge wurden seit Januar 1.000 Nordkoreaner getötet.",
+      [{ metric: "killed", min: 1000, source: "UA_GOV" }],
     ],
     [
       "Selenskyj sprach am Montag von knapp 4.000 getöteten oder verletzten Nordkoreanern.",

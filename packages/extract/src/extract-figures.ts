@@ -94,25 +94,25 @@ interface Candidate {
   segment: [number, number];
 }
 
-/**
- * Words right before a number that make it a date ("Nov. 5", "März 3") or a label that names
- * rather than counts ("Nr. 1", "Seite 3", "page 2", "§ 5").
- */
-const NOT_A_COUNT_BEFORE = new Set([
+/** Month names right before a day ("Nov. 5", "März 3"); a larger number is a count ("seit Januar 1.000"). */
+const MONTH_BEFORE = new Set([
   ..."januar februar märz april mai juni juli august september oktober november dezember".split(" "),
   ..."january february march may june july october december jan feb mar apr jun jul aug sep sept okt oct nov dez dec".split(
     " ",
   ),
-  ..."nr no nummer number platz rang seite page kapitel chapter teil part artikel article § #".split(" "),
 ]);
+/** Words right before a number that make it a label that names rather than counts ("Nr. 1", "page 2"). */
+const LABEL_BEFORE = new Set(
+  "nr no nummer number platz rang seite page kapitel chapter teil part artikel article § #".split(" "),
+);
 
-function notACount(text: string, from: number, numberStart: number): boolean {
-  let end = numberStart;
+function notACount(text: string, from: number, number: NumberMatch): boolean {
+  let end = number.start;
   while (end > from && (text[end - 1] === " " || text[end - 1] === "\u00a0" || text[end - 1] === ".")) end--;
   let start = end;
   while (start > from && isWordChar(text, start - 1)) start--;
-  const word = start === end ? (text[end - 1] ?? "") : text.slice(start, end);
-  return NOT_A_COUNT_BEFORE.has(word.toLowerCase());
+  const word = (start === end ? (text[end - 1] ?? "") : text.slice(start, end)).toLowerCase();
+  return LABEL_BEFORE.has(word) || (MONTH_BEFORE.has(word) && number.value <= 31);
 }
 
 const PERCENT_WORD = /^\s*(?:%|prozent\b|percent\b|per cent\b|pct\b)/i;
@@ -213,7 +213,7 @@ class Article {
       if (cues.has(vague, number.start, number.end)) continue;
       if (number.kind === "cardinal" && !Number.isInteger(number.value)) continue;
       if (number.kind === "cardinal" && number.value < 2 && !/\d/.test(number.text)) continue; // "ein", "one"
-      if (notACount(text, s.start, number.start)) continue;
+      if (notACount(text, s.start, number)) continue;
       const range = rangeByMin.get(number.start);
       const last = range?.max ?? number;
       const percent = number.kind === "percent" || PERCENT_WORD.test(text.slice(last.end, last.end + 10));
