@@ -442,6 +442,7 @@ describe("extractFigures: numbers that are not figures", () => {
     ["In Nordkorea wurden 300 verletzte russische Soldaten behandelt.", "de"],
     ["Russland hat rund 600.000 Soldaten in der Ukraine im Einsatz, dazu kommen Nordkoreaner.", "de"],
     ["Am 5. November bestätigte Umerov Gefechte mit nordkoreanischen Soldaten.", "de"],
+    ["Since Nov. 5 North Korean soldiers have fought in Kursk, Kyiv said.", "en"],
     ["Die Soldaten aus Nordkorea erhalten monatlich 50 Meter Toilettenpapier und 300 Gramm Seife.", "de"],
     ["Kim Jong Un besuchte im Jahr 2024 drei Fabriken.", "de"],
     ["Nordkorea und Südkorea sind seit dem Koreakrieg (1950 bis 1953) verfeindet.", "de"],
