@@ -35,6 +35,14 @@ describe("extractFigures: English war reporting", () => {
       [{ metric: "missiles_delivered", min: 50, qualifier: "approx", source: "US_GOV" }],
     ],
     [
+      "North Korea has dispatched 10,000-plus soldiers to Russia, officials in Seoul say.",
+      [{ metric: "troops_deployed_total", min: 10000, max: null, qualifier: "more_than", source: "KR_GOV" }],
+    ],
+    [
+      "North Korea has sent 11,000 or more troops to Russia, the Pentagon said.",
+      [{ metric: "troops_deployed_total", min: 11000, max: null, qualifier: "at_least", source: "US_GOV" }],
+    ],
+    [
       "South Korean media reported that 300 North Korean soldiers had been killed.",
       [{ metric: "killed", min: 300, source: null }],
     ],

@@ -45,6 +45,8 @@ const isLetter = charClass(/\p{L}/u);
 const isWordPart = charClass(/[\p{L}\p{N}'’\-‐‑]/u);
 const isSpace = charClass(/\s/);
 
+const QUALIFIER_AFTER = /^(?:[-‐‑ ](plus)|\s+(?:or more|oder mehr))\b/i;
+
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’\-‐‑]*[\p{L}\p{N}\-‐‑])?|\S/uy;
 const MAX_WORDS = 6;
 const CALIBRE = /^\d+(?:[.,]\d+)?[-‐‑]?(?:mm|millimeter|cm|zoll)$/i;
@@ -186,12 +188,19 @@ export function readNumberPhrase(
     qualifier: "exact",
   };
   readBefore(text, cues, numberStart, limitStart, phrase);
+  let at = numberEnd;
+  // "10,000-plus soldiers", "11,000 or more troops": a qualifier after the number.
+  const after = phrase.qualifier === "exact" ? QUALIFIER_AFTER.exec(text.slice(at, at + 10)) : null;
+  if (after) {
+    phrase.qualifier = after[1] ? "more_than" : "at_least";
+    at += after[0].length;
+    phrase.end = at;
+  }
   // "170-mm", "240-Millimeter-", "3.000-köpfig": a number glued to a word describes that word.
-  if (isHyphen(text.charCodeAt(numberEnd)) && isLetter(text.charCodeAt(numberEnd + 1))) {
+  if (isHyphen(text.charCodeAt(at)) && isLetter(text.charCodeAt(at + 1))) {
     phrase.head = { kind: "other" };
     return phrase;
   }
-  let at = numberEnd;
   let afterHyphen = false; // "Artillerie- und Raketengeschosse": the first part is cut off
   let previousAdjective = false;
   for (let words = 0; words < MAX_WORDS; words++) {
