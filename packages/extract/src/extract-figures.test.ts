@@ -43,6 +43,10 @@ describe("extractFigures: English war reporting", () => {
       [{ metric: "troops_deployed_total", min: 11000, max: null, qualifier: "at_least", source: "US_GOV" }],
     ],
     [
+      "Kyiv says Pyongyang has shipped at least 120 Koksan self-propelled guns to Russia.",
+      [{ metric: "howitzers_delivered", min: 120, max: null, qualifier: "at_least", source: "UA_GOV" }],
+    ],
+    [
       "South Korean media reported that 300 North Korean soldiers had been killed.",
       [{ metric: "killed", min: 300, source: null }],
     ],
@@ -451,6 +455,7 @@ describe("extractFigures: numbers that are not figures", () => {
     ["Russland hat rund 600.000 Soldaten in der Ukraine im Einsatz, dazu kommen Nordkoreaner.", "de"],
     ["Am 5. November bestätigte Umerov Gefechte mit nordkoreanischen Soldaten.", "de"],
     ["Since Nov. 5 North Korean soldiers have fought in Kursk, Kyiv said.", "en"],
+    ["Some 120 Wagner fighters joined North Korean soldiers in Kursk.", "en"],
     ["Die Soldaten aus Nordkorea erhalten monatlich 50 Meter Toilettenpapier und 300 Gramm Seife.", "de"],
     ["Kim Jong Un besuchte im Jahr 2024 drei Fabriken.", "de"],
     ["Nordkorea und Südkorea sind seit dem Koreakrieg (1950 bis 1953) verfeindet.", "de"],

@@ -259,7 +259,10 @@ export function readNumberPhrase(
       continue;
     }
     const capitalised = isUpperCase(word.charCodeAt(0));
-    const modifier = lang === "de" ? !capitalised || word.endsWith("-") : ENGLISH_MODIFIERS.has(lower);
+    const modifier =
+      lang === "de"
+        ? !capitalised || word.endsWith("-")
+        : ENGLISH_MODIFIERS.has(lower) || (capitalised && namesMaterial(text, cues, wordEnd, limitEnd));
     if (!modifier) {
       phrase.head = { kind: "other" };
       return phrase;
@@ -272,6 +275,25 @@ export function readNumberPhrase(
 }
 
 /** Whether the word after `at` is North Korea's name or a counted noun. */
+/**
+ * Whether a material noun follows within two words, past English modifiers: a model name before it
+ * is a modifier ("120 Koksan self-propelled guns"), a proper name before soldiers is not ("Wagner").
+ */
+function namesMaterial(text: string, cues: TextCues, at: number, limitEnd: number): boolean {
+  for (let words = 0; words < 2; words++) {
+    at = skipSpace(text, at, limitEnd);
+    WORD.lastIndex = at;
+    const word = WORD.exec(text)?.[0];
+    if (!word || at >= limitEnd) return false;
+    const lower = word.toLowerCase();
+    const head = cues.at(headPhrases, at)?.value ?? headOf(lower, "en");
+    if (head?.kind === "metric") return true;
+    if (!ENGLISH_MODIFIERS.has(lower)) return false;
+    at += word.length;
+  }
+  return false;
+}
+
 function leadsToHead(text: string, cues: TextCues, at: number, limitEnd: number, lang: Lang): boolean {
   at = skipSpace(text, at, limitEnd);
   WORD.lastIndex = at;
