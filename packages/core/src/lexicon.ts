@@ -548,6 +548,9 @@ export const ATTRIBUTION_CUES = {
     "schätzte",
     "schätzten",
     "davon aus",
+    // "Der Geheimdienst geht inzwischen von rund 4.000 Toten aus".
+    "geht",
+    "gehen",
     "spricht",
     "sprach",
     "sprechen",

@@ -235,6 +235,9 @@ export const SOURCES = [
       "british defence ministry",
       "britain's defence ministry",
       "british ministry of defence",
+      // The adjective before an attribution noun: "nach Einschätzung des britischen Militärgeheimdienstes".
+      "britisch",
+      "british",
       "healey",
       "lammy",
       "starmer",

@@ -289,6 +289,19 @@ describe("extractFigures: German war reporting", () => {
       [{ metric: "killed", min: 300, source: null }],
     ],
     [
+      "Pjöngjang habe bislang rund 4,5 Millionen Granaten an Moskau übergeben, erklärte der britische Militärgeheimdienst.",
+      [{ metric: "shells_delivered", min: 4500000, source: "UK_GOV" }],
+    ],
+    [
+      "Der ukrainische Militärgeheimdienst geht inzwischen von rund 4.000 toten und verwundeten Nordkoreanern aus.",
+      [{ metric: "casualties_total", min: 4000, qualifier: "approx", source: "HUR" }],
+    ],
+    [
+      // The year after a noun is not the elliptic count of the sentence before.
+      "Nordkorea hat 11.000 Soldaten nach Russland geschickt. Es ist der erste Einsatz seit dem Ende des Koreakriegs 1953.",
+      [{ metric: "troops_deployed_total", min: 11000 }],
+    ],
+    [
       // After a month, 1.000 is no day but a count.
       "Kiew zufolge wurden seit Januar 1.000 Nordkoreaner getötet.",
       [{ metric: "killed", min: 1000, source: "UA_GOV" }],
@@ -455,6 +468,7 @@ describe("extractFigures: numbers that are not figures", () => {
     ["Russland hat rund 600.000 Soldaten in der Ukraine im Einsatz, dazu kommen Nordkoreaner.", "de"],
     ["Am 5. November bestätigte Umerov Gefechte mit nordkoreanischen Soldaten.", "de"],
     ["Since Nov. 5 North Korean soldiers have fought in Kursk, Kyiv said.", "en"],
+
     ["Some 120 Wagner fighters joined North Korean soldiers in Kursk.", "en"],
     ["Die Soldaten aus Nordkorea erhalten monatlich 50 Meter Toilettenpapier und 300 Gramm Seife.", "de"],
     ["Kim Jong Un besuchte im Jahr 2024 drei Fabriken.", "de"],

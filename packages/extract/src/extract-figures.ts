@@ -152,6 +152,8 @@ const EXCEEDED_BEFORE =
   /(?:exceed(?:s|ed)?|surpass(?:es|ed)?|topped|überstieg(?:en)?|übersteigt|übersteigen)\s*$/i;
 /** Nothing but lower-case words (verbs) up to the sentence end: no noun that the number counts. */
 const ONLY_VERBS_AFTER = /^(?:\s+\p{Ll}+)*\s*[.!?]?$/u;
+/** A capitalised word (a noun, or a name) right before a number, not the first of its sentence. */
+const NOUN_RIGHT_BEFORE = /\s\p{Lu}[\p{L}-]*\s+$/u;
 /** A verb right after an elliptic number: its subject ("10,000 to 12,000 were in Russia"). */
 const VERB_AFTER = /^\s+(?:were|are|have|had|remain(?:ed)?|sind|seien|waren|wurden|hätten|haben)\b/i;
 const CLAUSE_BREAK = /[,;:()–—]/;
@@ -300,7 +302,12 @@ class Article {
           return true;
         }
         // "… 3000 Soldaten nach Russland verlegt. Zuvor waren es bereits rund 11.000 gewesen."
-        if (this.troopSubject.has(index - 1) && ONLY_VERBS_AFTER.test(text.slice(phrase.end, s.end))) {
+        // Not a number right after a noun: "seit dem Ende des Koreakriegs 1953." is a year.
+        if (
+          this.troopSubject.has(index - 1) &&
+          ONLY_VERBS_AFTER.test(text.slice(phrase.end, s.end)) &&
+          !NOUN_RIGHT_BEFORE.test(text.slice(Math.max(s.start + 1, phrase.start - 40), phrase.start))
+        ) {
           phrase.head = { kind: "troops" };
           return true;
         }
