@@ -152,12 +152,16 @@ export async function ping(url: string, timeoutMs = 500): Promise<boolean> {
     enableOfflineQueue: false,
   });
   client.on("error", () => {});
+  // connectTimeout covers the TCP connect only: a server that accepts and never replies would hold
+  // the ready check or the PING for good.
+  const deadline = setTimeout(() => client.disconnect(), timeoutMs);
   try {
     await client.connect();
     return (await client.ping()) === "PONG";
   } catch {
     return false;
   } finally {
+    clearTimeout(deadline);
     client.disconnect();
   }
 }
