@@ -1,4 +1,4 @@
-export { connectRedis } from "./connect";
+export { COMMAND_TIMEOUT_MS, connectRedis, connectRedisForCommand, isConnectionFailure } from "./connect";
 export {
   freePort,
   ping,
