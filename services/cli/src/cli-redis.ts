@@ -1,13 +1,20 @@
 import { resolve } from "node:path";
 import { loadConfig, redactUrl } from "@zw/config";
 import type { Config } from "@zw/core";
-import { connectRedis, ping, resolveRedis } from "@zw/redis";
+import {
+  COMMAND_TIMEOUT_MS,
+  connectRedisForCommand,
+  isConnectionFailure,
+  ping,
+  resolveRedis,
+} from "@zw/redis";
 import type { Redis } from "ioredis";
 import type { CommandIo } from "./command";
 
 /**
  * Runs `use` with a connection to the Redis the configuration points at (REDIS_URL, else a local
  * one, else an embedded redis-server started for this command) and closes it whatever happens.
+ * A Redis that goes away or stops answering meanwhile fails the command within seconds.
  */
 export async function withRedis<T>(
   io: CommandIo,
@@ -19,11 +26,26 @@ export async function withRedis<T>(
   if (redis.origin === "env" && !(await ping(redis.url, 2_000))) {
     throw new Error(`no Redis answers at ${redactUrl(redis.url)} (REDIS_URL); start it or unset REDIS_URL`);
   }
-  const client = connectRedis(redis.url, "zw-cli");
+  const client = connectRedisForCommand(redis.url, "zw-cli");
+  // Connection errors come back as the failure of the command that waited; the last one says why.
+  let socketError: Error | undefined;
+  client.on("error", (error: Error) => {
+    socketError = error;
+  });
   try {
-    return await use(client, config);
-  } finally {
+    const result = await use(client, config);
     await client.quit();
+    return result;
+  } catch (error) {
+    // No QUIT: it would wait for a reply a failed connection may never give.
+    client.disconnect();
+    if (!isConnectionFailure(error)) throw error;
+    const why =
+      error.message === "Command timed out"
+        ? `no reply within ${COMMAND_TIMEOUT_MS / 1000} s`
+        : (socketError ?? error).message;
+    throw new Error(`lost the connection to Redis at ${redactUrl(redis.url)}: ${why}`, { cause: error });
+  } finally {
     await redis.server?.stop();
   }
 }
