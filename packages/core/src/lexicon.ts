@@ -87,6 +87,11 @@ export const TROOP_NOUNS = {
     "nordkoreaner",
     "infanterist",
     "spezialkräfte",
+    // Military engineers and builders are soldiers too; civilian workers are not.
+    "pionier",
+    "militäringenieur",
+    "minenräumer",
+    "militärbauarbeiter",
   ],
   en: [
     "troop",
@@ -100,6 +105,12 @@ export const TROOP_NOUNS = {
     "forces",
     "north koreans",
     "infantrymen",
+    "military engineer",
+    "combat engineer",
+    "sapper",
+    "deminer",
+    "military construction worker",
+    "military builder",
   ],
 } as const;
 
@@ -446,6 +457,10 @@ export const PROJECTION_CUES: readonly string[] = [
   "prepared to",
   "preparing to",
   "ready to",
+  // "Nordkorea bereitet die Entsendung von 6.000 weiteren Soldaten vor".
+  "bereitet",
+  "bereiten",
+  "vorbereitet",
   "poised to",
 ];
 

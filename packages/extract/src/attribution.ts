@@ -91,6 +91,7 @@ function speakerOf(
       const inverted =
         next &&
         !INVERSION_BREAK.test(text.slice(anchor.end, next.start)) &&
+        !REPORTED_CLAUSE_VERB.test(text.slice(next.end, next.end + 12)) &&
         (next.value !== "anaphoric" || INVERTED_ANAPHORIC.has(text.slice(next.start, next.end).toLowerCase()))
           ? next
           : undefined;
@@ -101,6 +102,8 @@ function speakerOf(
   }
 }
 
+/** "said Pyongyang had lost …": a name followed by its own verb is the reported clause's subject. */
+const REPORTED_CLAUSE_VERB = /^\s+(?:had|has|have|was|were|is|are|would|will|could|did|does)\b/i;
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+|also\s+|still\s+|now\s+)?$/i;
 
 /** What ends a verb's reach to a speaker after it; a comma inside a number ("4,700") does not. */

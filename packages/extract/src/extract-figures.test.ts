@@ -47,6 +47,15 @@ describe("extractFigures: English war reporting", () => {
       [{ metric: "howitzers_delivered", min: 120, max: null, qualifier: "at_least", source: "UA_GOV" }],
     ],
     [
+      "North Korea is preparing to send as many as 6,000 additional military engineers to Russia.",
+      [{ metric: "troops_additional", min: null, max: 6000, qualifier: "up_to", modality: "projected" }],
+    ],
+    [
+      // The name after "said" is the subject of what was said, not the speaker.
+      "A South Korean lawmaker said Pyongyang had lost about 2,000 troops in Kursk.",
+      [{ metric: "casualties_total", min: 2000, source: "KR_GOV" }],
+    ],
+    [
       "South Korean media reported that 300 North Korean soldiers had been killed.",
       [{ metric: "killed", min: 300, source: null }],
     ],
@@ -295,6 +304,10 @@ describe("extractFigures: German war reporting", () => {
     [
       "Der ukrainische Militärgeheimdienst geht inzwischen von rund 4.000 toten und verwundeten Nordkoreanern aus.",
       [{ metric: "casualties_total", min: 4000, qualifier: "approx", source: "HUR" }],
+    ],
+    [
+      "Nordkorea bereitet offenbar die Entsendung von bis zu 6.000 weiteren Soldaten vor.",
+      [{ metric: "troops_additional", max: 6000, qualifier: "up_to", modality: "projected" }],
     ],
     [
       // The year after a noun is not the elliptic count of the sentence before.
