@@ -83,6 +83,8 @@ function speakerOf(
         ) ?? mentions.find((m) => m.start >= anchor.start && m.start <= anchor.end + FOLLOWING)
       );
     default: {
+      // "declined to comment on reports that …": the noun, not the verb.
+      if (NOUN_USE_BEFORE.test(text.slice(Math.max(0, anchor.start - 16), anchor.start))) return undefined;
       // "Pyongyang is believed to have supplied …": the subject of a passive is not the speaker.
       const passive = PASSIVE_BEFORE.test(text.slice(Math.max(0, anchor.start - 20), anchor.start));
       const subject = passive ? undefined : before(VERB_SUBJECT_BEFORE);
@@ -102,6 +104,9 @@ function speakerOf(
   }
 }
 
+/** Words before "reports", "claims", "estimate" that make them nouns ("on reports that", "media reports"). */
+const NOUN_USE_BEFORE =
+  /\b(?:on|of|the|these|those|such|media|press|news|amid|after|despite|unconfirmed|earlier|recent|their|its)\s+$/i;
 /** "said Pyongyang had lost …": a name followed by its own verb is the reported clause's subject. */
 const REPORTED_CLAUSE_VERB = /^\s+(?:had|has|have|was|were|is|are|would|will|could|did|does)\b/i;
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+|also\s+|still\s+|now\s+)?$/i;

@@ -56,6 +56,11 @@ describe("extractFigures: English war reporting", () => {
       [{ metric: "casualties_total", min: 2000, source: "KR_GOV" }],
     ],
     [
+      // Peskov did not say it: "reports" is a noun here.
+      "Kremlin spokesman Dmitry Peskov declined to comment on reports that 12,000 North Korean soldiers were in Russia.",
+      [{ metric: "troops_deployed_total", min: 12000, source: null }],
+    ],
+    [
       "South Korean media reported that 300 North Korean soldiers had been killed.",
       [{ metric: "killed", min: 300, source: null }],
     ],
