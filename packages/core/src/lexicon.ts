@@ -261,8 +261,15 @@ export const METRIC_EXTRA_CUES: Partial<
     en: ["wounded", "injured"],
   },
   captured: {
-    de: ["gefangen genommen", "gefangengenommen", "gefangene", "kriegsgefangene", "in gefangenschaft"],
-    en: ["captured", "taken prisoner", "prisoners", "pows", "surrendered"],
+    de: [
+      "gefangen genommen",
+      "gefangengenommen",
+      "gefangene",
+      "kriegsgefangene",
+      "in gefangenschaft",
+      "gefangennahme",
+    ],
+    en: ["captured", "taken prisoner", "prisoners", "pows", "surrendered", "capture of"],
   },
   officers: { de: ["offizier"], en: ["officer"] },
   generals: { de: ["generäle", "generälen"], en: ["generals"] },

@@ -315,6 +315,10 @@ describe("extractFigures: German war reporting", () => {
       [{ metric: "troops_additional", max: 6000, qualifier: "up_to", modality: "projected" }],
     ],
     [
+      "Im Januar meldete die Ukraine die Gefangennahme von zwei nordkoreanischen Soldaten.",
+      [{ metric: "captured", min: 2, source: "UA_GOV" }],
+    ],
+    [
       // The year after a noun is not the elliptic count of the sentence before.
       "Nordkorea hat 11.000 Soldaten nach Russland geschickt. Es ist der erste Einsatz seit dem Ende des Koreakriegs 1953.",
       [{ metric: "troops_deployed_total", min: 11000 }],
