@@ -68,6 +68,21 @@ describe("loadConfig", () => {
     );
   });
 
+  it("reads the health server's address from ZW_HTTP_HOST or the file, 127.0.0.1 by default", () => {
+    expect(loadConfig({ env: {}, cwd: dirWith() }).httpHost).toBe("127.0.0.1");
+    expect(loadConfig({ env: { ZW_HTTP_HOST: "0.0.0.0" }, cwd: dirWith() }).httpHost).toBe("0.0.0.0");
+    expect(loadConfig({ env: { ZW_HTTP_HOST: "::" }, cwd: dirWith() }).httpHost).toBe("::");
+    expect(loadConfig({ env: {}, cwd: dirWith({ httpHost: "zw-fetcher" }) }).httpHost).toBe("zw-fetcher");
+  });
+
+  it("refuses a ZW_HTTP_HOST that is neither an IP address nor a host name, naming it", () => {
+    for (const bad of ["http://0.0.0.0", "0.0.0.0:9464", "300.1.1.1", "two words"]) {
+      expect(() => loadConfig({ env: { ZW_HTTP_HOST: bad }, cwd: dirWith() })).toThrow(
+        /httpHost \(from ZW_HTTP_HOST\): expected an IP address or a host name/,
+      );
+    }
+  });
+
   it("refuses a file that is not JSON, saying so", () => {
     expect(() => loadConfig({ env: {}, cwd: dirWith("{ feeds: [") })).toThrow(/is not valid JSON/);
     expect(() => loadConfig({ env: {}, cwd: dirWith("[]") })).toThrow(/top level must be a JSON object/);

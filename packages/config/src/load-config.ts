@@ -49,6 +49,12 @@ export const ENV_VARIABLES: readonly { name: string; path: readonly string[]; ki
       kind: "integer",
       doc: "port of /healthz and /metrics (0: none)",
     },
+    {
+      name: "ZW_HTTP_HOST",
+      path: ["httpHost"],
+      kind: "string",
+      doc: "address /healthz and /metrics listen on (0.0.0.0: every interface)",
+    },
     { name: "LOG_LEVEL", path: ["logLevel"], kind: "string", doc: "pino level: trace … fatal, silent" },
     {
       name: "ZW_ALLOW_PRIVATE_FEEDS",

@@ -60,6 +60,11 @@ export const LimitsSchema = z.object({
   subscriptionsPerGuild: z.number().int().min(0).default(10),
 });
 
+/** Where a server listens: an IP address or a host name (all digits and dots must be an IPv4). */
+const HostSchema = z.union([z.ipv4(), z.ipv6(), z.hostname().regex(/[^\d.]/)], {
+  error: "expected an IP address or a host name",
+});
+
 /** Everything configurable: environment variables and zw.config.json, validated together. */
 export const ConfigSchema = z.object({
   redisUrl: z.string().url().nullable().default(null),
@@ -70,6 +75,8 @@ export const ConfigSchema = z.object({
   /** Base of Discord's HTTP API, without version; tests point it at a local fake. */
   discordApiUrl: z.string().url().nullable().default(null),
   httpPort: z.number().int().min(0).max(65535).default(9464),
+  /** Address of /healthz and /metrics; 0.0.0.0 (every interface) lets a container's orchestrator in. */
+  httpHost: HostSchema.default("127.0.0.1"),
   logLevel: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
   allowPrivateFeeds: z.boolean().default(false),
   feeds: z.array(FeedSchema).default(DEFAULT_FEEDS.map((f) => FeedSchema.parse(f))),
