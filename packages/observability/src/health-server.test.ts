@@ -61,6 +61,21 @@ describe("startHealthServer", () => {
     expect(second).toContain('zw_queue_depth{queue="zw-poll",state="waiting"} 5');
   });
 
+  it("listens on the host it is given, and only there", async () => {
+    const { registry } = createMetrics();
+    server = await startHealthServer({ port: 0, host: "127.0.0.2", registry, checks: {} });
+    expect(server.url).toBe(`http://127.0.0.2:${server.port}`);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    await expect(fetch(`http://127.0.0.1:${server.port}/healthz`)).rejects.toThrow();
+  });
+
+  it("gives an IPv6 host its brackets in the URL", async () => {
+    const { registry } = createMetrics();
+    server = await startHealthServer({ port: 0, host: "::1", registry, checks: {} });
+    expect(server.url).toBe(`http://[::1]:${server.port}`);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+
   it("answers 404 elsewhere", async () => {
     const { registry } = createMetrics();
     server = await startHealthServer({ port: 0, registry, checks: {} });

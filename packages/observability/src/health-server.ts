@@ -8,6 +8,7 @@ export type HealthCheck = () => Promise<unknown>;
 export interface HealthServerOptions {
   /** 0 picks a free port. */
   port: number;
+  /** An IP address or host name; 127.0.0.1 when absent. */
   host?: string;
   registry: Registry;
   checks: Record<string, HealthCheck>;
@@ -57,7 +58,7 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
   const port = (server.address() as AddressInfo).port;
   return {
     port,
-    url: `http://${host}:${port}`,
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
     close: () =>
       new Promise((ok) => {
         server.close(() => ok());
