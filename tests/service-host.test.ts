@@ -96,6 +96,27 @@ describe("hosting services", () => {
     }
   });
 
+  it("serves /healthz on the address ZW_HTTP_HOST names", async () => {
+    const port = await freePort();
+    const env = {
+      REDIS_URL: redis.url,
+      ZW_HTTP_HOST: "127.0.0.2",
+      ZW_HTTP_PORT: String(port),
+      LOG_LEVEL: "silent",
+    };
+    const host = await hostServices(
+      { scheduler: schedulerService },
+      { name: "test", env, cwd, handleSignals: false },
+    );
+    try {
+      expect(host.health?.url).toBe(`http://127.0.0.2:${port}`);
+      expect((await fetch(`http://127.0.0.2:${port}/healthz`)).status).toBe(200);
+      await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    } finally {
+      await host.stop();
+    }
+  });
+
   it("stops within its deadline while Redis is down", { timeout: 30_000 }, async () => {
     const own = await startTestRedis();
     const env = { REDIS_URL: own.url, ZW_HTTP_PORT: "0", LOG_LEVEL: "silent" };

@@ -46,9 +46,9 @@ export interface Host extends ServiceContext {
 
 /**
  * Runs services in this process: loads the configuration, finds or starts Redis, shares one
- * connection, logger and metrics registry, serves /healthz and /metrics on config.httpPort, and
- * stops everything in reverse order on a signal. One service per process or all of them
- * (`zw start`) is the same call with another map.
+ * connection, logger and metrics registry, serves /healthz and /metrics on config.httpHost and
+ * config.httpPort, and stops everything in reverse order on a signal. One service per process or
+ * all of them (`zw start`) is the same call with another map.
  */
 export async function hostServices(
   services: Record<string, ServiceStarter>,
@@ -97,7 +97,7 @@ export async function hostServices(
       const service = await start({ config, connection, logger: logger.child({ service: name }), metrics });
       running.push({ name, service });
     }
-    if (config.httpPort !== 0) health = await serveHealth(config.httpPort, connection, metrics, logger);
+    if (config.httpPort !== 0) health = await serveHealth(config, connection, metrics, logger);
   } catch (error) {
     await stop();
     throw error;
@@ -111,7 +111,7 @@ export async function hostServices(
  * (Procfile, scaled out) must still run; only the first serves unless each gets its own port.
  */
 async function serveHealth(
-  port: number,
+  { httpHost: host, httpPort: port }: Config,
   connection: Connection,
   metrics: Metrics,
   logger: Logger,
@@ -119,6 +119,7 @@ async function serveHealth(
   try {
     const health = await startHealthServer({
       port,
+      host,
       registry: metrics.registry,
       checks: { redis: () => connection.ping() },
     });
@@ -126,7 +127,10 @@ async function serveHealth(
     return health;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
-    logger.warn({ port }, "port in use: /healthz and /metrics not served by this process (set ZW_HTTP_PORT)");
+    logger.warn(
+      { host, port },
+      "port in use: /healthz and /metrics not served by this process (set ZW_HTTP_PORT)",
+    );
     return null;
   }
 }
