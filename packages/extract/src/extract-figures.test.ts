@@ -61,6 +61,15 @@ describe("extractFigures: English war reporting", () => {
       [{ metric: "troops_deployed_total", min: 12000, source: null }],
     ],
     [
+      // The value a change starts from is no figure of today: no false "estimate dropped".
+      "South Korea's NIS said the number of North Korean troops in Russia had risen to about 15,000, up from 11,000 in December.",
+      [{ metric: "troops_deployed_total", min: 15000, max: 15000, qualifier: "approx", source: "NIS" }],
+    ],
+    [
+      "The NIS said the number of North Korean troops in Russia had increased from 11,000 to 15,000.",
+      [{ metric: "troops_deployed_total", min: 15000, max: 15000, qualifier: "exact", source: "NIS" }],
+    ],
+    [
       "South Korean media reported that 300 North Korean soldiers had been killed.",
       [{ metric: "killed", min: 300, source: null }],
     ],
@@ -317,6 +326,10 @@ describe("extractFigures: German war reporting", () => {
     [
       "Im Januar meldete die Ukraine die Gefangennahme von zwei nordkoreanischen Soldaten.",
       [{ metric: "captured", min: 2, source: "UA_GOV" }],
+    ],
+    [
+      "Der NIS schätzt die Zahl der nordkoreanischen Soldaten in Russland nun auf 15.000, nach zuvor 11.000.",
+      [{ metric: "troops_deployed_total", min: 15000, source: "NIS" }],
     ],
     [
       // The year after a noun is not the elliptic count of the sentence before.

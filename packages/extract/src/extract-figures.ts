@@ -53,8 +53,14 @@ export function extractFigures(input: string, options: ExtractOptions = {}): Fig
   const numbers = findNumbers(text, { lang });
   const rangeByMin = new Map<number, RangeMatch>();
   const rangeMaxima = new Set<number>();
+  /** Earlier values a change is measured from ("rose from 11,000 to 15,000"): not today's figures. */
+  const pastValues = new Set<number>();
   for (const r of findRanges(text, numbers, lang)) {
     if (!isCount(r.min) || !isCount(r.max) || r.min.kind !== r.max.kind) continue;
+    if (CHANGE_VERB_BEFORE.test(text.slice(Math.max(0, r.start - 20), r.start))) {
+      pastValues.add(r.min.start);
+      continue;
+    }
     rangeByMin.set(r.min.start, r);
     rangeMaxima.add(r.max.start);
   }
@@ -65,7 +71,13 @@ export function extractFigures(input: string, options: ExtractOptions = {}): Fig
     const inSentence: NumberMatch[] = [];
     while (n < numbers.length && numbers[n]!.start < sentence.end) {
       const number = numbers[n++]!;
-      if (number.start >= sentence.start && isCount(number) && !rangeMaxima.has(number.start)) {
+      if (
+        number.start >= sentence.start &&
+        isCount(number) &&
+        !rangeMaxima.has(number.start) &&
+        !pastValues.has(number.start) &&
+        !PAST_VALUE_BEFORE.test(text.slice(Math.max(sentence.start, number.start - 30), number.start))
+      ) {
         inSentence.push(number);
       }
     }
@@ -77,6 +89,13 @@ export function extractFigures(input: string, options: ExtractOptions = {}): Fig
   }
   return figures;
 }
+
+/** A verb of change right before "from A to B": a change, not a range. */
+const CHANGE_VERB_BEFORE =
+  /\b(?:risen|rose|rising|increased|grown|grew|jumped|climbed|fallen|fell|dropped|declined|decreased)\s+$/i;
+/** Words that make the number after them an earlier value: "15,000, up from 11,000", "nach zuvor 11.000". */
+const PAST_VALUE_BEFORE =
+  /(?:\b(?:up|down|risen|rose|increased|grown|grew|jumped|climbed|fallen|fell|dropped|declined|decreased) from|\bcompared (?:with|to)|\bfrom (?:an? )?(?:earlier|previous|prior)(?: estimate| figure)?(?: of)?|\bgegenüber (?:zuvor|bisher|früher)|\b(?:nach|von|statt) (?:zuvor|bisher|ursprünglich|früher)(?: geschätzten| angenommenen)?)\s+(?:(?:about|around|some|rund|etwa|ca\.)\s+)?$/i;
 
 /** Years, dates, times, calibres, ordinals and money are never figures. */
 function isCount(n: NumberMatch): boolean {
