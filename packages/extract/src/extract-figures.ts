@@ -154,7 +154,8 @@ const MODAL_REACH = 50;
 const NEW_CLAUSE = /\s(?:and|und|but|aber|while|während|or|oder)\s/i;
 
 /** Words that make what follows a part of the count before ("including 3,000 …", "davon 300 …"). */
-const PART_OF = /\b(?:including|among them|among whom|of whom|of which|of those|darunter|davon|unter ihnen)\b/i;
+const PART_OF =
+  /\b(?:including|among them|among whom|of whom|of which|of those|darunter|davon|unter ihnen)\b/i;
 
 /** How far back an elliptic number looks for the noun it counts. */
 const NOUN_REACH = 200;
