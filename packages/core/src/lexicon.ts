@@ -632,6 +632,8 @@ export const ATTRIBUTION_CUES = {
     "disclosed",
     "denied",
     "denies",
+    // "Seoul puts the figure at 3,400".
+    "puts",
   ],
 } as const;
 

@@ -70,6 +70,13 @@ describe("extractFigures: English war reporting", () => {
       [{ metric: "troops_deployed_total", min: 15000, max: 15000, qualifier: "exact", source: "NIS" }],
     ],
     [
+      "While Kyiv says 4,000 North Korean soldiers have been killed or wounded, Seoul puts the figure at 3,400.",
+      [
+        { metric: "casualties_total", min: 4000, source: "UA_GOV" },
+        { metric: "casualties_total", min: 3400, source: "KR_GOV" },
+      ],
+    ],
+    [
       "South Korean media reported that 300 North Korean soldiers had been killed.",
       [{ metric: "killed", min: 300, source: null }],
     ],

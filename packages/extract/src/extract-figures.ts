@@ -157,6 +157,9 @@ const NEW_CLAUSE = /\s(?:and|und|but|aber|while|während|or|oder)\s/i;
 const PART_OF =
   /\b(?:including|among them|among whom|of whom|of which|of those|darunter|davon|unter ihnen)\b/i;
 
+/** A number given for "the figure" named before it in the sentence. */
+const FIGURE_BACK = /\b(?:the|that|this|its) (?:figure|number|toll|tally|count)\b|\b(?:die|diese) Zahl\b/i;
+
 /** How far back an elliptic number looks for the noun it counts. */
 const NOUN_REACH = 200;
 
@@ -208,18 +211,24 @@ class Article {
     const candidates = this.candidatesOf(sentence, numbers, rangeByMin);
     const figures: Figure[] = [];
     let previous: { candidate: Candidate; northKorean: boolean } | null = null;
+    let lastMetric: MetricId | null = null;
     for (const c of candidates) {
       const before = previous;
+      const elliptic = c.phrase.head.kind === "none";
       const accepted = this.accept(index, c, previous);
       if (c.phrase.head.kind !== "other" && c.phrase.head.kind !== "none")
         previous = { candidate: c, northKorean: accepted };
       if (!accepted) continue;
-      const metric = this.metricOf(index, c);
+      // "Kyiv says 4,000 were killed or wounded, Seoul puts the figure at 3,400": the same count.
+      const sameCount =
+        elliptic && lastMetric && FIGURE_BACK.test(this.text.slice(c.segment[0], c.phrase.start));
+      const metric = sameCount ? lastMetric : this.metricOf(index, c);
       if (!metric || (c.max ?? c.min ?? 0) > (PLAUSIBLE_MAX[metric] ?? Number.POSITIVE_INFINITY)) continue;
       if (metric === "troops_deployed_total" && this.partOfTroopsBefore(c, before)) continue;
       if (metric !== "ammo_share_percent" && !c.percent && c.phrase.head.kind !== "metric")
         this.troopSubject.add(index);
       figures.push(this.figure(index, c, metric));
+      lastMetric = metric;
     }
     return figures;
   }
