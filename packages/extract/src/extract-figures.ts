@@ -220,9 +220,9 @@ class Article {
         previous = { candidate: c, northKorean: accepted };
       if (!accepted) continue;
       // "Kyiv says 4,000 were killed or wounded, Seoul puts the figure at 3,400": the same count.
-      const sameCount =
-        elliptic && lastMetric && FIGURE_BACK.test(this.text.slice(c.segment[0], c.phrase.start));
-      const metric = sameCount ? lastMetric : this.metricOf(index, c);
+      const sameCount: boolean =
+        elliptic && lastMetric !== null && FIGURE_BACK.test(this.text.slice(c.segment[0], c.phrase.start));
+      const metric: MetricId | null = sameCount ? lastMetric : this.metricOf(index, c);
       if (!metric || (c.max ?? c.min ?? 0) > (PLAUSIBLE_MAX[metric] ?? Number.POSITIVE_INFINITY)) continue;
       if (metric === "troops_deployed_total" && this.partOfTroopsBefore(c, before)) continue;
       if (metric !== "ammo_share_percent" && !c.percent && c.phrase.head.kind !== "metric")
