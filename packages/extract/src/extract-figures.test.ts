@@ -77,6 +77,11 @@ describe("extractFigures: English war reporting", () => {
       ],
     ],
     [
+      // Ages are no counts, nor the number coordinated with one.
+      "The two North Korean prisoners, aged 20 and 26, were captured in Kursk, Kyiv said.",
+      [{ metric: "captured", min: 2, source: "UA_GOV" }],
+    ],
+    [
       "South Korean media reported that 300 North Korean soldiers had been killed.",
       [{ metric: "killed", min: 300, source: null }],
     ],
@@ -512,6 +517,9 @@ describe("extractFigures: numbers that are not figures", () => {
     ["Since Nov. 5 North Korean soldiers have fought in Kursk, Kyiv said.", "en"],
 
     ["Some 120 Wagner fighters joined North Korean soldiers in Kursk.", "en"],
+    ["He said his unit of about 100 North Korean soldiers had lost most of its members.", "en"],
+    ["North Korean units are losing as many as 30 soldiers a day in Kursk, Ukrainian commanders said.", "en"],
+    ["Die nordkoreanischen Gefangenen im Alter von 20 und 26 Jahren wurden in Kursk festgenommen.", "de"],
     ["Die Soldaten aus Nordkorea erhalten monatlich 50 Meter Toilettenpapier und 300 Gramm Seife.", "de"],
     ["Kim Jong Un besuchte im Jahr 2024 drei Fabriken.", "de"],
     ["Nordkorea und Südkorea sind seit dem Koreakrieg (1950 bis 1953) verfeindet.", "de"],

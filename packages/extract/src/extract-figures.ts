@@ -157,6 +157,11 @@ const NEW_CLAUSE = /\s(?:and|und|but|aber|while|während|or|oder)\s/i;
 const PART_OF =
   /\b(?:including|among them|among whom|of whom|of which|of those|darunter|davon|unter ihnen)\b/i;
 
+const AGE_OR_UNIT_BEFORE =
+  /(?:\b(?:aged|ages|im Alter von)\s+(?:\d{1,2}\s*(?:and|und|or|oder|to|bis|-|–|,)\s*)?|\b(?:unit|platoon|squad|company|Einheit|Kompanie|Zug|Trupp)\s+(?:of|von|mit)\s+(?:about|around|some|roughly|rund|etwa|ca\.)?\s*)$/i;
+const RATE_AFTER =
+  /^\s*(?:(?:a|per|each|every|pro|je|am)\s+(?:day|week|month|Tag|Woche|Monat)\b|(?:daily|täglich|weekly|wöchentlich|monthly|monatlich)\b)/i;
+
 /** A number given for "the figure" named before it in the sentence. */
 const FIGURE_BACK = /\b(?:the|that|this|its) (?:figure|number|toll|tally|count)\b|\b(?:die|diese) Zahl\b/i;
 
@@ -245,10 +250,14 @@ class Article {
       if (number.kind === "cardinal" && !Number.isInteger(number.value)) continue;
       if (number.kind === "cardinal" && number.value < 2 && !/\d/.test(number.text)) continue; // "ein", "one"
       if (notACount(text, s.start, number)) continue;
+      // "aged 20 and 26", "his unit of about 100 men": ages and the size of a small unit.
+      if (AGE_OR_UNIT_BEFORE.test(text.slice(Math.max(s.start, number.start - 30), number.start))) continue;
       const range = rangeByMin.get(number.start);
       const last = range?.max ?? number;
       const percent = number.kind === "percent" || PERCENT_WORD.test(text.slice(last.end, last.end + 10));
       const phrase = readNumberPhrase(text, cues, number.start, last.end, s.start, s.end, this.lang);
+      // "losing as many as 30 soldiers a day": a rate, not a count.
+      if (RATE_AFTER.test(text.slice(phrase.end, phrase.end + 16))) continue;
       if (percent) {
         phrase.head = { kind: "none" };
         phrase.end = last.end + (PERCENT_WORD.exec(text.slice(last.end, last.end + 10))?.[0].length ?? 0);
