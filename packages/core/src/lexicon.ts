@@ -168,7 +168,7 @@ export const METRIC_EXTRA_CUES: Partial<
     weak: ["insgesamt", "gesamtzahl", "erhalten", "in total", "total", "bislang", "so far", "in all"],
   },
   troops_additional: {
-    de: ["weiteren", "weiterer", "zusätzliche", "zusätzlichen", "neue", "neuen"],
+    de: ["weiteren", "weiterer", "zusätzlich", "neue", "neuen"],
     en: ["fresh", "new", "extra"],
   },
   troops_in_region: {

@@ -14,6 +14,8 @@ export interface Attribution {
 }
 
 const FOLLOWING = 60;
+/** What may precede a headline's speaker: nothing, or a live ticker's "+++ 09:15 ". */
+const TICKER_PREFIX = /^(?:[+*#|]+\s*)?(?:\d{1,2}[:.]\d{2}\s*(?:Uhr\s*)?)?(?:[-–—:|]\s*)?$/;
 const VERB_SUBJECT_BEFORE = 80;
 const VERB_SUBJECT_AFTER = 40;
 const ZUFOLGE_BEFORE = 60;
@@ -31,7 +33,7 @@ export function findAttributions(cues: TextCues, from: number, to: number): Attr
   // A headline's speaker: "NIS: N. Korea sends 1,500 troops", "Selenskyj: 3000 Nordkoreaner getötet".
   const first = mentions[0]!;
   if (
-    first.start === from &&
+    TICKER_PREFIX.test(text.slice(from, first.start)) &&
     /^\s*:/.test(text.slice(first.end, first.end + 3)) &&
     first.value !== "anaphoric"
   ) {

@@ -344,6 +344,15 @@ describe("extractFigures: German war reporting", () => {
       [{ metric: "troops_deployed_total", min: 15000, source: "NIS" }],
     ],
     [
+      "Nordkorea hat zusätzlich zwischen 1000 und 3000 Soldaten nach Russland entsandt.",
+      [{ metric: "troops_additional", min: 1000, max: 3000, qualifier: "range" }],
+    ],
+    [
+      // A live ticker's headline with its speaker.
+      "+++ 09:15 Ukraine: 200 Nordkoreaner bei Gefechten getötet +++",
+      [{ metric: "killed", min: 200, source: "UA_GOV" }],
+    ],
+    [
       // The year after a noun is not the elliptic count of the sentence before.
       "Nordkorea hat 11.000 Soldaten nach Russland geschickt. Es ist der erste Einsatz seit dem Ende des Koreakriegs 1953.",
       [{ metric: "troops_deployed_total", min: 11000 }],

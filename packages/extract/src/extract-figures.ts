@@ -255,7 +255,16 @@ class Article {
       const range = rangeByMin.get(number.start);
       const last = range?.max ?? number;
       const percent = number.kind === "percent" || PERCENT_WORD.test(text.slice(last.end, last.end + 10));
-      const phrase = readNumberPhrase(text, cues, number.start, last.end, s.start, s.end, this.lang);
+      // A range's qualifier and "weitere" stand before its opener: "zusätzlich zwischen 1000 und 3000".
+      const phrase = readNumberPhrase(
+        text,
+        cues,
+        range?.start ?? number.start,
+        last.end,
+        s.start,
+        s.end,
+        this.lang,
+      );
       // "losing as many as 30 soldiers a day": a rate, not a count.
       if (RATE_AFTER.test(text.slice(phrase.end, phrase.end + 16))) continue;
       if (percent) {
