@@ -22,7 +22,8 @@ export function claimFromFigure(figure: Figure, report: Report): Claim {
   return { ...figure, date, id, ...report, reports: [report] };
 }
 
-function normalRegion(region: string | null): string | null {
+/** A region as claims compare it: trimmed, lower case, null when empty. */
+export function normalRegion(region: string | null): string | null {
   return region?.trim().toLowerCase() || null;
 }
 

@@ -21,3 +21,24 @@ export function isoDateOf(timestamp: string | null): string | null {
 export function daysApart(a: string, b: string): number {
   return Math.abs(dayNumber(a) - dayNumber(b));
 }
+
+/** Whether a YYYY-MM-DD date names a day of the calendar (2025-02-30 and 2025-13-01 do not). */
+export function isCalendarDate(date: string): boolean {
+  const day = dayNumber(date);
+  return !Number.isNaN(day) && dateOfDay(day) === date;
+}
+
+const FIRST_DAY = dayNumber("0000-01-01");
+const LAST_DAY = dayNumber("9999-12-31");
+
+/**
+ * The dates within `days` of `date` (inclusive, kept within the years 0000–9999 that YYYY-MM-DD
+ * can write), so that `from <= d <= to` for a calendar date d says `daysApart(d, date) <= days`;
+ * null when `date` is no day at all (then no date is within any number of days of it).
+ */
+export function datesAround(date: string, days: number): { from: string; to: string } | null {
+  const day = dayNumber(date);
+  if (Number.isNaN(day)) return null;
+  const writable = (d: number) => dateOfDay(Math.min(LAST_DAY, Math.max(FIRST_DAY, d)));
+  return { from: writable(day - days), to: writable(day + days) };
+}

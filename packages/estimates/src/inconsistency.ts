@@ -55,7 +55,7 @@ function inconsistency(
 }
 
 /** Claims stated together: by one source on one day, or in one article. */
-function statedTogether(a: Claim, b: Claim): boolean {
+export function statedTogether(a: Claim, b: Claim): boolean {
   return a.url === b.url || (a.source !== null && a.source === b.source && a.date === b.date);
 }
 
