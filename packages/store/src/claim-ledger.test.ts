@@ -1,4 +1,12 @@
-import { computeEstimate, eventSummary } from "@zw/estimates";
+import { type Claim, type Event, type MetricId, type SourceId, ThresholdsSchema } from "@zw/core";
+import {
+  type ClaimsByMetric,
+  claimFromFigure,
+  computeEstimate,
+  eventSummary,
+  judgeArticle,
+  relatedMetrics,
+} from "@zw/estimates";
 import { Redis } from "ioredis";
 import { beforeEach, describe, expect, it } from "vitest";
 import {
@@ -9,6 +17,68 @@ import {
 } from "../../../tests/fixtures/ledger-articles";
 import { useTestRedis } from "../../../tests/fixtures/redis";
 import { ClaimLedger } from "./claim-ledger";
+
+/** The pure judgement over every claim, article after article: what the ledger must match. */
+function judgedInMemory() {
+  let state: ClaimsByMetric = {};
+  return (article: LedgerArticle): Event[] => {
+    const claims = article.figures.map((f) => claimFromFigure(f, article.report));
+    const judgement = judgeArticle(claims, state, ThresholdsSchema.parse({}));
+    state = judgement.state;
+    return judgement.events;
+  };
+}
+
+/**
+ * Two years of a story: each article has four totals from different sources, rising over time
+ * (now and then about Kursk, now and then dated weeks back), sometimes an additional contingent;
+ * one in ten is an agency copy of the one before. Seeded.
+ */
+function longHistory(count: number): LedgerArticle[] {
+  let seed = 7;
+  const rng = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const sources: SourceId[] = ["NIS", "JCS", "HUR", "UA_GOV", "US_GOV", "UK_GOV"];
+  const day = (n: number) => new Date(Date.UTC(2024, 0, 1 + n)).toISOString().slice(0, 10);
+  const articles: LedgerArticle[] = [];
+  for (let i = 0; i < count; i++) {
+    const previous = articles.at(-1);
+    if (previous && rng() < 0.1) {
+      articles.push({
+        report: { ...previous.report, url: `https://copy.example/${i}` },
+        figures: previous.figures,
+      });
+      continue;
+    }
+    const date = day(Math.floor((i / count) * 730) - (rng() < 0.2 ? Math.floor(rng() * 40) : 0));
+    const first = Math.floor(rng() * sources.length);
+    const totals = [0, 1, 2, 3].map((k) => {
+      const value = 8000 + 10 * i + 100 * Math.floor(rng() * 8);
+      return figure({
+        metric: "troops_deployed_total",
+        min: value,
+        max: value,
+        qualifier: rng() < 0.5 ? "approx" : "exact",
+        source: sources[(first + k) % sources.length]!,
+        region: rng() < 0.2 ? "Kursk" : null,
+        date,
+      });
+    });
+    const additional = figure({
+      metric: "troops_additional",
+      min: 1000 * (1 + Math.floor(rng() * 3)),
+      max: null,
+      qualifier: "at_least",
+      source: totals[0]!.source,
+      date,
+    });
+    const report = { url: `https://news.example/${i}`, outlet: null, title: null, publishedAt: date };
+    articles.push({ report, figures: rng() < 0.1 ? [...totals, additional] : totals });
+  }
+  return articles;
+}
 
 describe("ClaimLedger", () => {
   const db = useTestRedis({ flush: true });
@@ -252,5 +322,94 @@ describe("ClaimLedger", () => {
     } finally {
       after.disconnect();
     }
+  });
+
+  it("judges an article against a long history exactly as a fresh judgement over all its claims, reading few", async () => {
+    /** The pure judgement of `article` against every stored claim of its metrics, in arrival order. */
+    const judgedAfresh = async (article: LedgerArticle) => {
+      const claims = article.figures.map((f) => claimFromFigure(f, article.report));
+      const metrics = [...new Set(claims.flatMap((c) => relatedMetrics(c.metric)))];
+      const stored = async (metric: MetricId) =>
+        (await db.redis.hvals(`t:ledger:claims:${metric}`))
+          .map((json) => JSON.parse(json) as { seq: number; claim: Claim })
+          .sort((a, b) => a.seq - b.seq)
+          .map((s) => s.claim);
+      const state = Object.fromEntries(await Promise.all(metrics.map(async (m) => [m, await stored(m)])));
+      return judgeArticle(claims, state, ledger.thresholds).events;
+    };
+    const sent = async () => Number(/total_net_output_bytes:(\d+)/.exec(await db.redis.info("stats"))?.[1]);
+    /** Ingests `article`, checks its events, and returns how many bytes Redis sent meanwhile. */
+    const ingestChecked = async (article: LedgerArticle) => {
+      const expected = await judgedAfresh(article);
+      const before = await sent();
+      expect(await ledger.ingestArticle(article.report, article.figures), article.report.url).toEqual(
+        expected,
+      );
+      return (await sent()) - before;
+    };
+    for (const [i, article] of longHistory(570).entries()) {
+      if (i % 20 === 0) await ingestChecked(article);
+      else await ledger.ingestArticle(article.report, article.figures);
+    }
+    expect(await db.redis.hlen("t:ledger:claims:troops_deployed_total")).toBeGreaterThan(2000);
+    const probe = (
+      url: string,
+      date: string,
+      figures: [SourceId, number, string | null][],
+    ): LedgerArticle => ({
+      report: { url, outlet: null, title: null, publishedAt: date },
+      figures: figures.map(([source, value, region]) =>
+        figure({
+          metric: "troops_deployed_total",
+          min: value,
+          max: value,
+          qualifier: "exact",
+          source,
+          region,
+          date,
+        }),
+      ),
+    });
+    for (const article of [
+      // In order: a change of the estimate, conflicting with the latest claims of other sources.
+      probe("https://probe.example/now", "2025-12-31", [
+        ["NIS", 30_000, null],
+        ["HUR", 9000, null],
+      ]),
+      // Weeks back, about Kursk: out of order, inside a source's series and near other claims.
+      probe("https://probe.example/back", "2025-11-01", [["JCS", 8000, "Kursk"]]),
+    ]) {
+      const bytes = await ingestChecked(article);
+      // The latest claims per source and a few near ones, not 2,000 claims (1 MB).
+      expect(bytes).toBeLessThan(32_000);
+    }
+  });
+
+  it("builds the lookup index of a ledger written without it, on first use, and judges as before", async () => {
+    const reference = new ClaimLedger(db.redis, { prefix: "ref:" });
+    const inMemory = judgedInMemory();
+    // The NIS claim of May 2025 is no source's latest among these: only the index finds it.
+    const articles = [...Object.values(SEED_ARTICLES), LATER_ARTICLES.nisUpdate, ...longHistory(60)];
+    for (const article of articles) {
+      inMemory(article);
+      await ingest(article);
+      await ingest(article, reference);
+    }
+    // What a ledger written before the index lacks: the indexes and the versions they were built at.
+    await db.redis.del(...(await db.redis.keys("t:ledger:index:*")), "t:ledger:indexed");
+    for (const article of [LATER_ARTICLES.nisReprint, LATER_ARTICLES.ukraineConflict]) {
+      const events = await ingest(article);
+      expect(events).toEqual(inMemory(article).map(eventSummary));
+      expect(await ingest(article, reference)).toEqual(events);
+    }
+    expect(await ingest(LATER_ARTICLES.nisReprint)).toEqual([]);
+    const indexOf = async (prefix: string) =>
+      Promise.all(
+        ["troops_deployed_total", "troops_additional"].map(async (metric) => [
+          await db.redis.zrange(`${prefix}ledger:index:${metric}`, 0, -1),
+          await db.redis.hget(`${prefix}ledger:indexed`, metric),
+        ]),
+      );
+    expect(await indexOf("t:")).toEqual(await indexOf("ref:"));
   });
 });

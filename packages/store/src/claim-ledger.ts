@@ -19,14 +19,24 @@ import {
   computeEstimate,
   dayNumber,
   type Estimate,
-  judgeArticle,
+  type Judgement,
+  judgeWithLookups,
   latestBySource,
+  lookupKey,
   relatedMetrics,
   sourceKey,
 } from "@zw/estimates";
 import type { Redis } from "ioredis";
 import { z } from "zod";
 import { COMMIT_SCRIPT, type CommitOutcome, type CommitPlan, type MetricWrite } from "./ledger-commit";
+import {
+  indexMembers,
+  lexRange,
+  READ_SCRIPT,
+  REINDEX_SCRIPT,
+  type ReadReply,
+  type ReadRequest,
+} from "./ledger-index";
 
 export interface ClaimLedgerOptions {
   /** Prefix of every key, so several deployments (or tests) can share one Redis. */
@@ -70,11 +80,23 @@ type StoredClaim = z.infer<typeof StoredClaimSchema>;
 
 const UNDATED_SCORE = -1;
 
+/** An article judged against the ledger, and what committing the judgement needs. */
+interface LedgerRead {
+  judgement: Judgement;
+  /** Per metric, in arrival order: the stored claims the article was judged against. */
+  state: ClaimsByMetric;
+  versions: Record<string, number>;
+  /** Claims per metric: the arrival number of the next. */
+  counts: Record<string, number>;
+  seqs: Map<string, number>;
+}
+
 /**
  * Every claim ever read, per metric, in Redis. Per metric: a hash of claims by id (with arrival
- * order), a sorted set of ids by date, and the latest claim id per modality and source; one hash of
- * per-metric versions for optimistic concurrency; per article URL the content hash and events.
- * Reading one metric never touches another's claims.
+ * order), a sorted set of ids by date, the latest claim id per modality and source, and a lookup
+ * index (`ledger-index.ts`) from which an article is judged without reading the metric's history;
+ * one hash of per-metric versions for optimistic concurrency; per article URL the content hash and
+ * events. Reading one metric never touches another's claims.
  */
 export class ClaimLedger {
   readonly thresholds: Thresholds;
@@ -110,21 +132,22 @@ export class ClaimLedger {
       if ((await this.redis.hget(this.key("articles"), report.url)) === contentHash) {
         return options.replay ? this.recordedEvents(report.url) : [];
       }
-      const { state, versions, seqs } = await this.readState(claims);
-      const judgement = judgeArticle(claims, state, this.thresholds);
+      const read = await this.judged(claims);
+      const { judgement } = read;
       const plan: CommitPlan = {
         url: report.url,
         contentHash,
         events: JSON.stringify(judgement.events),
-        expect: versions,
-        writes: this.writesOf(judgement.written, judgement.state, seqs),
+        expect: read.versions,
+        writes: this.writesOf(read),
       };
       const outcome = (await this.redis.eval(
         COMMIT_SCRIPT,
-        3,
+        4,
         this.key("versions"),
         this.key("articles"),
         this.key("article-events"),
+        this.key("indexed"),
         JSON.stringify(plan),
       )) as CommitOutcome;
       if (outcome === "committed") return judgement.events;
@@ -138,8 +161,7 @@ export class ClaimLedger {
   /** The claims an article would add and the events they would cause, storing nothing. */
   async preview(report: Report, figures: Figure[]): Promise<Preview> {
     const claims = toClaims(report, figures);
-    const { state } = await this.readState(claims);
-    return { claims, events: judgeArticle(claims, state, this.thresholds).events };
+    return { claims, events: (await this.judged(claims)).judgement.events };
   }
 
   /** The events recorded when the article at `url` was last ingested. */
@@ -186,44 +208,130 @@ export class ClaimLedger {
   private async readClaims(metric: MetricId, ids: string[]): Promise<StoredClaim[]> {
     if (ids.length === 0) return [];
     const records = await this.redis.hmget(this.key("claims", metric), ...ids);
-    return records.flatMap((json) => (json ? [StoredClaimSchema.parse(JSON.parse(json))] : []));
+    return records.flatMap((json) => (json ? [parseStored(json)] : []));
   }
 
-  /** Every claim of the claims' metrics and their related metrics, with versions, as one snapshot. */
-  private async readState(claims: Claim[]) {
+  /**
+   * Judges `claims` against the stored claims it needs (`judgeWithLookups`: the latest claim per
+   * source, claims near in date, of the same source or article...), not the metrics' whole
+   * history, read as one snapshot: every read after the first checks that no version moved.
+   */
+  private async judged(claims: Claim[]): Promise<LedgerRead> {
     const metrics = [...new Set(claims.flatMap((c) => relatedMetrics(c.metric)))];
-    const multi = this.redis.multi();
-    for (const metric of metrics) {
-      multi.hget(this.key("versions"), metric);
-      multi.hvals(this.key("claims", metric));
+    for (let attempt = 0; attempt < this.maxAttempts; attempt++) {
+      const read = await this.judgedOnce(claims, metrics);
+      if (read) return read;
     }
-    const replies = (await multi.exec()) ?? [];
-    const state: ClaimsByMetric = {};
-    const versions: Record<string, number> = {};
-    const seqs = new Map<string, number>();
-    metrics.forEach((metric, i) => {
-      const [versionError, version] = replies[2 * i] ?? [];
-      const [claimsError, records] = replies[2 * i + 1] ?? [];
-      if (versionError || claimsError) throw versionError ?? claimsError;
-      const stored = (records as string[]).map((json) => StoredClaimSchema.parse(JSON.parse(json)));
-      for (const s of stored) seqs.set(s.claim.id, s.seq);
-      state[metric] = byArrival(stored);
-      versions[metric] = Number(version ?? 0);
+    throw new LedgerContentionError(
+      `gave up reading the ledger for ${claims[0]?.url} after ${this.maxAttempts} attempts: other writers kept changing its metrics`,
+    );
+  }
+
+  /** One snapshot, or null when a version moved meanwhile or an index had to be rebuilt first. */
+  private async judgedOnce(claims: Claim[], metrics: MetricId[]): Promise<LedgerRead | null> {
+    const first = await this.read({
+      metrics: metrics.map((metric) => ({
+        metric,
+        claimsKey: this.key("claims", metric),
+        latestKey: this.key("latest", metric),
+      })),
+      ids: claims.map((c) => ({ claimsKey: this.key("claims", c.metric), id: c.id })),
     });
-    return { state, versions, seqs };
+    if (!first) return null;
+    const versions: Record<string, number> = {};
+    const counts: Record<string, number> = {};
+    const behind: MetricId[] = [];
+    metrics.forEach((metric, i) => {
+      const [version, indexed, count] = first.metrics.slice(3 * i, 3 * i + 3);
+      if (indexed !== version) behind.push(metric);
+      versions[metric] = Number(version);
+      counts[metric] = Number(count);
+    });
+    if (behind.length > 0) {
+      for (const metric of behind) await this.reindex(metric);
+      return null;
+    }
+    const found = new StoredClaims(first.records);
+    const answered = new Set<string>();
+    for (;;) {
+      const state = found.byMetric(metrics);
+      const step = judgeWithLookups(claims, state, this.thresholds, answered);
+      if ("judgement" in step)
+        return { judgement: step.judgement, state, versions, counts, seqs: found.seqs };
+      for (const lookup of step.lookups) answered.add(lookupKey(lookup));
+      // A metric without claims has nothing to find.
+      const asked = step.lookups.filter((l) => counts[l.metric]! > 0);
+      if (asked.length === 0) continue;
+      const reply = await this.read({
+        expect: versions,
+        lookups: asked.map((lookup) => ({
+          claimsKey: this.key("claims", lookup.metric),
+          indexKey: this.key("index", lookup.metric),
+          take: lookup.take,
+          ...lexRange(lookup),
+        })),
+      });
+      if (!reply) return null;
+      found.add(reply.records);
+    }
+  }
+
+  private async read(request: Partial<ReadRequest>) {
+    const reply = (await this.redis.eval(
+      READ_SCRIPT,
+      0,
+      JSON.stringify({
+        versionsKey: this.key("versions"),
+        indexedKey: this.key("indexed"),
+        expect: {},
+        metrics: [],
+        ids: [],
+        lookups: [],
+        ...request,
+      } satisfies ReadRequest),
+    )) as ReadReply;
+    if (reply[0] === "stale") return null;
+    return { metrics: reply[1], records: reply[2] };
+  }
+
+  /** Builds a metric's lookup index from all its claims: once, for a ledger written without it. */
+  private async reindex(metric: MetricId): Promise<void> {
+    // The version first: claims written after it make the script refuse, and the read is retried.
+    const version = (await this.redis.hget(this.key("versions"), metric)) ?? "0";
+    const records = await this.redis.hvals(this.key("claims", metric));
+    const members = records.flatMap((json) => {
+      const { claim, seq } = parseStored(json);
+      return indexMembers(claim, seq);
+    });
+    await this.redis.eval(
+      REINDEX_SCRIPT,
+      0,
+      JSON.stringify({
+        versionsKey: this.key("versions"),
+        indexedKey: this.key("indexed"),
+        indexKey: this.key("index", metric),
+        metric,
+        version,
+        members,
+      }),
+    );
   }
 
   /** The writes for the claims an article added or corroborated, and each metric's new latest index. */
-  private writesOf(written: Claim[], state: ClaimsByMetric, seqs: Map<string, number>): MetricWrite[] {
+  private writesOf(read: LedgerRead): MetricWrite[] {
+    const { written, state } = read.judgement;
     const metrics = [...new Set(written.map((c) => c.metric))];
     return metrics.map((metric) => {
+      // What the article was judged against, then its new claims.
       const all = state[metric] ?? [];
+      const stored = read.state[metric]?.length ?? 0;
       const claims = written
         .filter((c) => c.metric === metric)
         .map((claim) => {
-          const record: StoredClaim = { seq: seqs.get(claim.id) ?? all.indexOf(claim), claim };
+          const seq = read.seqs.get(claim.id) ?? read.counts[metric]! + all.indexOf(claim) - stored;
+          const record: StoredClaim = { seq, claim };
           const score = claim.date ? dayNumber(claim.date) : UNDATED_SCORE;
-          return { id: claim.id, record: JSON.stringify(record), score };
+          return { id: claim.id, record: JSON.stringify(record), score, index: indexMembers(claim, seq) };
         });
       const latest = (["reported", "projected", "denied"] as const).flatMap((modality) =>
         latestBySource(all, modality).flatMap((c) => [`${modality}:${sourceKey(c)}`, c.id]),
@@ -233,10 +341,43 @@ export class ClaimLedger {
         claimsKey: this.key("claims", metric),
         byDateKey: this.key("by-date", metric),
         latestKey: this.key("latest", metric),
+        indexKey: this.key("index", metric),
         claims,
         latest,
       };
     });
+  }
+}
+
+function parseStored(json: string): StoredClaim {
+  return StoredClaimSchema.parse(JSON.parse(json));
+}
+
+/** Stored claims found by a read, once each. */
+class StoredClaims {
+  private readonly byId = new Map<string, StoredClaim>();
+  private readonly seen = new Set<string>();
+
+  constructor(records: (string | null)[]) {
+    this.add(records);
+  }
+
+  add(records: (string | null)[]): void {
+    for (const json of records) {
+      if (json === null || this.seen.has(json)) continue;
+      this.seen.add(json);
+      const stored = parseStored(json);
+      this.byId.set(stored.claim.id, stored);
+    }
+  }
+
+  get seqs(): Map<string, number> {
+    return new Map([...this.byId].map(([id, s]) => [id, s.seq]));
+  }
+
+  byMetric(metrics: MetricId[]): ClaimsByMetric {
+    const stored = [...this.byId.values()];
+    return Object.fromEntries(metrics.map((m) => [m, byArrival(stored.filter((s) => s.claim.metric === m))]));
   }
 }
 

@@ -3,7 +3,8 @@
  * metric's version with its claims, judged in TypeScript, and sends the outcome here; the script
  * applies it only if no version moved since (else the writer re-reads and judges again), and only
  * if the article is not already recorded with the same content hash. Being one script, it is atomic:
- * two extractors cannot both write on the same state, so no update is lost and no event doubles.
+ * two extractors cannot both write on the same state, so no update is lost and no event doubles;
+ * and a metric's claims, latest-per-source index and lookup index never disagree.
  */
 export interface CommitPlan {
   url: string;
@@ -20,8 +21,9 @@ export interface MetricWrite {
   claimsKey: string;
   byDateKey: string;
   latestKey: string;
-  /** New or corroborated claims: id, stored record (JSON), score in the by-date index. */
-  claims: { id: string; record: string; score: number }[];
+  indexKey: string;
+  /** New or corroborated claims: id, stored record (JSON), score in the by-date index, lookup index members. */
+  claims: { id: string; record: string; score: number; index: string[] }[];
   /** The latest-per-source index rewritten whole: field, claim id, field, claim id... */
   latest: string[];
 }
@@ -35,13 +37,20 @@ for metric, expected in pairs(plan.expect) do
   if tonumber(redis.call('HGET', KEYS[1], metric) or '0') ~= expected then return 'stale' end
 end
 for _, write in ipairs(plan.writes) do
+  local members = {}
   for _, claim in ipairs(write.claims) do
     redis.call('HSET', write.claimsKey, claim.id, claim.record)
     redis.call('ZADD', write.byDateKey, claim.score, claim.id)
+    for _, member in ipairs(claim.index) do
+      members[#members + 1] = 0
+      members[#members + 1] = member
+    end
   end
+  if #members > 0 then redis.call('ZADD', write.indexKey, unpack(members)) end
   redis.call('DEL', write.latestKey)
   if #write.latest > 0 then redis.call('HSET', write.latestKey, unpack(write.latest)) end
-  redis.call('HINCRBY', KEYS[1], write.metric, 1)
+  -- The index is up to date at the new version (an older writer would leave it behind: rebuilt).
+  redis.call('HSET', KEYS[4], write.metric, redis.call('HINCRBY', KEYS[1], write.metric, 1))
 end
 redis.call('HSET', KEYS[2], plan.url, plan.contentHash)
 redis.call('HSET', KEYS[3], plan.url, plan.events)
