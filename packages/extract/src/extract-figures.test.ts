@@ -526,6 +526,7 @@ describe("extractFigures: numbers that are not figures", () => {
     ["Since Nov. 5 North Korean soldiers have fought in Kursk, Kyiv said.", "en"],
 
     ["Some 120 Wagner fighters joined North Korean soldiers in Kursk.", "en"],
+    ["North Korea fired 10 ballistic missiles into the sea on Monday, and Russia sent food aid.", "en"],
     ["He said his unit of about 100 North Korean soldiers had lost most of its members.", "en"],
     ["North Korean units are losing as many as 30 soldiers a day in Kursk, Ukrainian commanders said.", "en"],
     ["Die nordkoreanischen Gefangenen im Alter von 20 und 26 Jahren wurden in Kursk festgenommen.", "de"],

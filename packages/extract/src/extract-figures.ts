@@ -387,9 +387,11 @@ class Article {
         );
       case "metric":
         if (phrase.otherArmy && !phrase.northKorean) return false;
+        // A delivery word (or Russia) up to the end of the number's own clause: "North Korea fired
+        // 10 missiles into the sea, and Russia sent food aid" delivers no missiles.
         if (
           metricDefinition(phrase.head.metric).subject === "material" &&
-          !cues.has(deliveries, s.start, s.end)
+          !cues.has(deliveries, s.start, c.segment[1])
         )
           return false;
         return phrase.northKorean || this.northKoreaNear(index);
