@@ -391,7 +391,7 @@ class Article {
         // 10 missiles into the sea, and Russia sent food aid" delivers no missiles.
         if (
           metricDefinition(phrase.head.metric).subject === "material" &&
-          !cues.has(deliveries, s.start, c.segment[1])
+          !cues.has(deliveries, s.start, this.clauseOf(c)[1])
         )
           return false;
         return phrase.northKorean || this.northKoreaNear(index);
