@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { MetricId } from "@zw/core";
+import { type MetricId, seededRandom } from "@zw/core";
 // The demo articles are data inside the cli package, which exports no such entry.
 import { DEMO_FEEDS } from "../services/cli/src/demo/demo-articles";
 
@@ -22,18 +22,6 @@ export interface BenchArticle {
   date: string;
   /** new: a figure that moves an estimate; repeat: a figure already reported; none: no figure. */
   figures: "new" | "repeat" | "none";
-}
-
-/** mulberry32: small, fast and good enough to vary texts reproducibly. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Rng = () => number;
@@ -325,7 +313,7 @@ export interface GenerateOptions {
 
 /** `count` varied articles about the story, half German, half English, dated over a year. */
 export function generateArticles(count: number, options: GenerateOptions = {}): BenchArticle[] {
-  const rng = random(options.seed ?? 1);
+  const rng = seededRandom(options.seed ?? 1);
   const walk = new FigureWalk(rng);
   const newShare = options.newShare ?? 0.05;
   const repeatShare = options.repeatShare ?? 0.1;
@@ -414,7 +402,7 @@ export function permuteArticle(article: BenchArticle, rng: Rng, index: number): 
  * articles with more figures than the pipeline's (a third carry one), in a fixed shuffled order.
  */
 export function extractionCorpus(minBytes: number, seed = 7): BenchArticle[] {
-  const rng = random(seed);
+  const rng = seededRandom(seed);
   const originals = [...seedArticles(), ...demoArticles()];
   const articles = [...originals];
   let bytes = articles.reduce((sum, a) => sum + Buffer.byteLength(a.text), 0);

@@ -9,4 +9,5 @@ export * from "./jobs";
 export * from "./lexicon";
 export * from "./metrics";
 export * from "./qualifiers";
+export * from "./seeded-random";
 export * from "./sources";

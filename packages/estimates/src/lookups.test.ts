@@ -5,6 +5,7 @@ import {
   type MetricId,
   type Modality,
   type SourceId,
+  seededRandom,
   ThresholdsSchema,
 } from "@zw/core";
 import { describe, expect, it } from "vitest";
@@ -64,18 +65,6 @@ function judgedWithLookups(article: Claim[], full: ClaimsByMetric) {
   }
 }
 
-/** mulberry32: a seeded generator, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const METRICS: MetricId[] = [
   "troops_deployed_total",
   "troops_additional",
@@ -99,7 +88,7 @@ const DATES = [
 
 /** A random history: articles on a few sources, values, regions and URLs, so that every rule fires. */
 function randomArticles(seed: number, count: number) {
-  const rng = random(seed);
+  const rng = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
   const randomFigure = (date: string | null): Figure => {
     const value = pick(VALUES);
