@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, createServer as createNetServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort } from "@zw/redis";
@@ -58,6 +58,44 @@ describe("zw doctor", () => {
     expect(code).toBe(1);
     expect(out).toMatch(/FAIL +redis: REDIS_URL redis:\/\/127\.0\.0\.1:\d+ does not answer/);
     expect(out).toMatch(/fix: start that Redis, correct REDIS_URL, or unset it/);
+  });
+
+  it("fails within seconds on a Redis that answers the ping and then stops answering", async () => {
+    // Answers CLIENT, PING and each connection's ready check (its first INFO), then nothing: a Redis
+    // that hangs mid-way.
+    const sockets = new Set<Socket>();
+    const stalling = createNetServer((socket) => {
+      sockets.add(socket);
+      let infos = 0;
+      socket.on("data", (data) => {
+        for (const command of data.toString().split("*").slice(1)) {
+          if (/\bPING\b/i.test(command)) socket.write("+PONG\r\n");
+          else if (/\bCLIENT\b/i.test(command)) socket.write("+OK\r\n");
+          else if (/\bINFO\b/i.test(command) && infos++ === 0) {
+            const info = "redis_version:7.0.0\r\nloading:0\r\n";
+            socket.write(`$${info.length}\r\n${info}\r\n`);
+          }
+        }
+      });
+    });
+    stalling.listen(0, "127.0.0.1");
+    await once(stalling, "listening");
+    const { port } = stalling.address() as AddressInfo;
+    try {
+      const started = Date.now();
+      const { code, out } = await runZw(["doctor", "--skip-feeds"], {
+        env: { REDIS_URL: `redis://127.0.0.1:${port}` },
+        cwd: project({ feeds: [] }),
+      });
+      expect(code).toBe(1);
+      expect(out).toMatch(
+        /FAIL +redis: redis:\/\/127\.0\.0\.1:\d+ answered a ping, then not: Command timed out/,
+      );
+      expect(Date.now() - started).toBeLessThan(15_000);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      stalling.close();
+    }
   });
 
   it("fails on a bad configuration, naming the field", async () => {
