@@ -82,6 +82,13 @@ describe("extractFigures: English war reporting", () => {
       [{ metric: "captured", min: 2, source: "UA_GOV" }],
     ],
     [
+      "The NIS said some 1,500 North Korean special forces troops had been shipped to Russia, with another 1,500 expected soon.",
+      [
+        { metric: "troops_deployed_total", min: 1500, qualifier: "approx", modality: "reported" },
+        { metric: "troops_additional", min: 1500, modality: "projected", source: "NIS" },
+      ],
+    ],
+    [
       "South Korean media reported that 300 North Korean soldiers had been killed.",
       [{ metric: "killed", min: 300, source: null }],
     ],

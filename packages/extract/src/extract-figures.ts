@@ -340,6 +340,11 @@ class Article {
           phrase.head = previous.candidate.phrase.head;
           return previous.northKorean;
         }
+        // "… 1,500 North Korean troops …, with another 1,500 expected soon": more of the same.
+        if (phrase.additional && this.namesNorthKoreanTroops(index)) {
+          phrase.head = { kind: "troops" };
+          return true;
+        }
         // "The U.S. later estimated 10,000 to 12,000 were in Russia", after North Korean troops.
         if (
           VERB_AFTER.test(text.slice(phrase.end, phrase.end + 12)) &&

@@ -133,6 +133,15 @@ const STOP_WORDS = new Set([
   "this",
   "last",
   "in",
+  // "another 1,500 expected soon", "another 1,000 due next month", "3,000 more could follow".
+  "expected",
+  "due",
+  "more",
+  "could",
+  "would",
+  "will",
+  "may",
+  "might",
 ]);
 
 /** English words that may stand between a number and what it counts. */
