@@ -468,6 +468,14 @@ export const PROJECTION_CUES: readonly string[] = [
   "prepared to",
   "preparing to",
   "ready to",
+  // "Kim hat angekündigt, weitere 6.000 Pioniere zu schicken", "pledged to send".
+  "angekündigt",
+  "kündigte",
+  "kündigt",
+  "pledged to",
+  "vowed to",
+  "promised to",
+  "announced plans",
   // "Nordkorea bereitet die Entsendung von 6.000 weiteren Soldaten vor".
   "bereitet",
   "bereiten",

@@ -360,6 +360,10 @@ describe("extractFigures: German war reporting", () => {
       [{ metric: "killed", min: 200, source: "UA_GOV" }],
     ],
     [
+      "Machthaber Kim Jong Un hat angekündigt, weitere 6.000 Pioniere in die Region Kursk zu schicken.",
+      [{ metric: "troops_additional", min: 6000, modality: "projected", region: "Kursk" }],
+    ],
+    [
       // The year after a noun is not the elliptic count of the sentence before.
       "Nordkorea hat 11.000 Soldaten nach Russland geschickt. Es ist der erste Einsatz seit dem Ende des Koreakriegs 1953.",
       [{ metric: "troops_deployed_total", min: 11000 }],
