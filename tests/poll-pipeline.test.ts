@@ -26,6 +26,8 @@ describe("scheduler → fetcher → article queue", () => {
   let running: { schedulers: Scheduler[]; fetchers: Fetcher[] };
   let now: Date;
   let notices: FeedHealthNotice[];
+  /** How many notices the alert queue refuses next (Redis away at that moment). */
+  let noticesRefused: number;
   let metrics: Metrics;
 
   beforeAll(async () => {
@@ -42,6 +44,7 @@ describe("scheduler → fetcher → article queue", () => {
     running = { schedulers: [], fetchers: [] };
     now = t0;
     notices = [];
+    noticesRefused = 0;
     metrics = createMetrics();
   });
   afterEach(async () => {
@@ -85,7 +88,13 @@ describe("scheduler → fetcher → article queue", () => {
           metrics,
           clock: () => now,
           listKeywords: async () => extra.guildKeywords ?? [],
-          onFeedHealthChange: async (notice) => void notices.push(notice),
+          onFeedHealthChange: async (notice) => {
+            if (noticesRefused > 0) {
+              noticesRefused--;
+              throw new Error("the alert queue is unreachable");
+            }
+            notices.push(notice);
+          },
         }),
       );
     }
@@ -219,6 +228,24 @@ describe("scheduler → fetcher → article queue", () => {
       lastSuccessAt: minutes(badAt.at(-1)!).toISOString(),
     });
     expect(health?.lastError).toMatch(/503/);
+  });
+
+  it("hands a feed-failing notice on at the next poll when it could not be handed on at once", async () => {
+    feeds.setFeed("/bad", "Bad", [article("/b/1", "Nordkorea", "Schlecht")]);
+    feeds.setFault("/bad", { kind: "status", status: 503 });
+    start(configFor(["/bad"]));
+    noticesRefused = 1;
+    // Failures at 0, 5 and 15 make it failing (its notice refused); the poll at 35 hands it on.
+    for (const minute of [0, 5, 15]) await tickAll(minutes(minute));
+    expect(noticesRefused).toBe(0);
+    expect(notices).toEqual([]);
+    await tickAll(minutes(35));
+    expect(notices.map((n) => [n.type, n.feedUrl])).toEqual([["feed_failing", `${feeds.url}/bad`]]);
+    expect(notices[0]?.id).toContain(String(minutes(15).getTime()));
+    // Handed on once: later polls do not repeat it.
+    await tickAll(minutes(75));
+    expect(notices).toHaveLength(1);
+    expect(await new FeedStateStore(connection).pendingNotice(`${feeds.url}/bad`)).toBeNull();
   });
 
   it("refuses a guild's feed on a private address unless the operator allows private feeds", async () => {

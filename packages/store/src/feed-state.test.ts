@@ -63,6 +63,33 @@ describe("FeedStateStore", () => {
     expect(again.recovered).toBe(false);
   });
 
+  it("keeps the notice of a transition pending until that very notice is handed on", async () => {
+    const failing = { type: "feed_failing" as const, id: "failing-1", feedUrl: url, reason: "timeout" };
+    for (let i = 0; i < 4; i++) {
+      await store.recordFailure(url, "timeout", {
+        at: minutes(i),
+        ...backoff,
+        notice: { ...failing, id: `f${i}` },
+      });
+    }
+    // Only the failure that made the feed failing (the third) left its notice.
+    expect(await store.pendingNotice(url)).toEqual({ ...failing, id: "f2" });
+    await store.clearPendingNotice(url, "another");
+    expect(await store.pendingNotice(url)).toMatchObject({ id: "f2" });
+    await store.clearPendingNotice(url, "f2");
+    expect(await store.pendingNotice(url)).toBeNull();
+    const recovered = { type: "feed_recovered" as const, id: "r1", feedUrl: url, reason: null };
+    await store.recordSuccess(url, { at: minutes(10), etag: null, lastModified: null, notice: recovered });
+    expect(await store.pendingNotice(url)).toEqual(recovered);
+    await store.recordSuccess(url, {
+      at: minutes(15),
+      etag: null,
+      lastModified: null,
+      notice: { ...recovered, id: "r2" },
+    });
+    expect(await store.pendingNotice(url)).toMatchObject({ id: "r1" });
+  });
+
   it("does not call a feed recovered that never counted as failing", async () => {
     await store.recordFailure(url, "timeout", { at: t0, ...backoff });
     expect(

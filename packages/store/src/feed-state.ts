@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { FeedHealth } from "@zw/core";
+import { type FeedHealth, type FeedHealthNotice, FeedHealthNoticeSchema } from "@zw/core";
 import type { Redis } from "ioredis";
 
 export interface FeedStateStoreOptions {
@@ -16,6 +16,8 @@ export interface FailureOptions {
   /** The feed's poll interval: the first retry waits this long, each further one twice as long. */
   intervalMinutes: number;
   maxBackoffMinutes: number;
+  /** Kept as the feed's pending notice if this failure makes the feed count as failing. */
+  notice?: FeedHealthNotice;
 }
 
 export interface SuccessOptions {
@@ -23,6 +25,8 @@ export interface SuccessOptions {
   /** Validators for the next conditional GET; null forgets the old one. */
   etag: string | null;
   lastModified: string | null;
+  /** Kept as the feed's pending notice if this success ends a failing streak. */
+  notice?: FeedHealthNotice;
 }
 
 export interface FailureResult {
@@ -47,6 +51,7 @@ if delay > tonumber(ARGV[5]) then delay = tonumber(ARGV[5]) end
 redis.call('HSET', KEYS[1], 'url', ARGV[1], 'lastErrorAt', ARGV[2], 'lastError', ARGV[3],
   'nextPollAt', string.format('%.0f', tonumber(ARGV[2]) + delay))
 redis.call('SADD', KEYS[2], ARGV[1])
+if failures == tonumber(ARGV[6]) and ARGV[7] ~= '' then redis.call('HSET', KEYS[1], 'pendingNotice', ARGV[7]) end
 return failures
 `;
 
@@ -57,7 +62,15 @@ redis.call('HDEL', KEYS[1], 'nextPollAt', 'etag', 'lastModified')
 if ARGV[3] ~= '' then redis.call('HSET', KEYS[1], 'etag', ARGV[3]) end
 if ARGV[4] ~= '' then redis.call('HSET', KEYS[1], 'lastModified', ARGV[4]) end
 redis.call('SADD', KEYS[2], ARGV[1])
+if before >= tonumber(ARGV[5]) and ARGV[6] ~= '' then redis.call('HSET', KEYS[1], 'pendingNotice', ARGV[6]) end
 return before
+`;
+
+// Clears the pending notice only if it is still the one handed on (a newer one stays).
+const CLEAR_NOTICE = `
+local pending = redis.call('HGET', KEYS[1], 'pendingNotice')
+if pending and cjson.decode(pending).id == ARGV[1] then redis.call('HDEL', KEYS[1], 'pendingNotice') end
+return 0
 `;
 
 // New only when neither the URL nor the content was seen; both are remembered either way.
@@ -99,6 +112,8 @@ export class FeedStateStore {
         reason,
         options.intervalMinutes * 60_000,
         options.maxBackoffMinutes * 60_000,
+        this.failingAfter,
+        options.notice ? JSON.stringify(options.notice) : "",
       ),
     );
     return { health: await this.requireHealth(url), becameFailing: failures === this.failingAfter };
@@ -115,9 +130,28 @@ export class FeedStateStore {
         options.at.getTime(),
         options.etag ?? "",
         options.lastModified ?? "",
+        this.failingAfter,
+        options.notice ? JSON.stringify(options.notice) : "",
       ),
     );
     return { health: await this.requireHealth(url), recovered: before >= this.failingAfter };
+  }
+
+  /**
+   * The health notice of the feed's last transition (failing, recovered) until it was handed on:
+   * written in the same script as the transition, so a notice that cannot be enqueued at that
+   * moment (Redis away) is handed on at a later poll instead of being lost.
+   */
+  async pendingNotice(url: string): Promise<FeedHealthNotice | null> {
+    const raw = await this.redis.hget(this.stateKey(url), "pendingNotice");
+    if (raw === null) return null;
+    const parsed = FeedHealthNoticeSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  }
+
+  /** Marks the notice `id` as handed on. */
+  async clearPendingNotice(url: string, id: string): Promise<void> {
+    await this.redis.eval(CLEAR_NOTICE, 1, this.stateKey(url), id);
   }
 
   /** Whether a feed with this many consecutive failures counts as failing. */

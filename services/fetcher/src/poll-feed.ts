@@ -49,6 +49,9 @@ export async function pollFeed(job: PollJob, context: PollContext): Promise<Poll
   const { config, state, logger, metrics } = context;
   const feed: Feed = job.feed ?? FeedSchema.parse({ url: job.feedUrl });
   const health = await state.health(job.feedUrl);
+  // A notice that could not be handed on when its transition happened.
+  const pending = await state.pendingNotice(job.feedUrl);
+  if (pending) await handOn(pending, context);
   const started = performance.now();
   const result = await fetchFeed(job.feedUrl, {
     limits: config.fetch,
@@ -135,16 +138,18 @@ async function recordFailure(
       ? `${error.reason}: ${error.message}`
       : `unexpected: ${(error as Error).message}`;
   const at = context.clock();
+  const notice = healthNotice({ type: "feed_failing", feedUrl, reason, at });
   const { health, becameFailing } = await context.state.recordFailure(feedUrl, reason, {
     at,
     intervalMinutes: feed.intervalMinutes ?? config.pollIntervalMinutes,
     maxBackoffMinutes: config.maxBackoffMinutes,
+    notice,
   });
   logger.warn(
     { feedUrl, reason, consecutiveFailures: health.consecutiveFailures, nextPollAt: health.nextPollAt },
     "feed poll failed",
   );
-  if (becameFailing) await notify({ type: "feed_failing", feedUrl, reason, at }, context);
+  if (becameFailing) await handOn(notice, context);
 }
 
 async function recordSuccess(
@@ -154,25 +159,36 @@ async function recordSuccess(
   context: PollContext,
 ): Promise<void> {
   const at = context.clock();
-  const { recovered } = await context.state.recordSuccess(feedUrl, { at, etag, lastModified });
-  if (recovered) await notify({ type: "feed_recovered", feedUrl, reason: null, at }, context);
+  const notice = healthNotice({ type: "feed_recovered", feedUrl, reason: null, at });
+  const { recovered } = await context.state.recordSuccess(feedUrl, { at, etag, lastModified, notice });
+  if (recovered) await handOn(notice, context);
 }
 
-async function notify(
-  change: { type: FeedHealthNotice["type"]; feedUrl: string; reason: string | null; at: Date },
-  context: PollContext,
-): Promise<void> {
-  const notice: FeedHealthNotice = {
+function healthNotice(change: {
+  type: FeedHealthNotice["type"];
+  feedUrl: string;
+  reason: string | null;
+  at: Date;
+}): FeedHealthNotice {
+  return {
     type: change.type,
-    // One notice per transition: the state store reports each transition once.
+    // One notice per transition, the same when it is handed on again: its alert jobs keep their ids.
     id: `${change.type}-${shortHash(change.feedUrl)}-${change.at.getTime()}`,
     feedUrl: change.feedUrl,
     reason: change.reason,
   };
+}
+
+/** Hands a notice on; one that cannot be (Redis away) stays pending for the feed's next poll. */
+async function handOn(notice: FeedHealthNotice, context: PollContext): Promise<void> {
   context.logger.info({ notice }, "feed health changed");
   try {
     await context.onFeedHealthChange(notice);
+    await context.state.clearPendingNotice(notice.feedUrl, notice.id);
   } catch (error) {
-    context.logger.error({ err: error, notice }, "could not hand on the feed health notice");
+    context.logger.error(
+      { err: error, notice },
+      "could not hand on the feed health notice; it stays pending for the next poll",
+    );
   }
 }
