@@ -773,6 +773,8 @@ export const ANAPHORA: readonly string[] = [
   "among them",
   "of those",
   "of these",
+  // "… 600 North Korean soldiers killed. Some 2,700 others have been injured."
+  "others",
 ];
 
 /**

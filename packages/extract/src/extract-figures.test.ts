@@ -599,6 +599,17 @@ describe("extractFigures: context across sentences", () => {
     );
   });
 
+  it("resolves 'others' to the soldiers of the sentence before", () => {
+    const found = figures(
+      "The number of North Korean soldiers killed has doubled to around 600, according to Seoul. Some 2,700 others have been injured.",
+      { lang: "en" },
+    );
+    expect(found.map((f) => [f.metric, f.min, f.source])).toEqual([
+      ["killed", 600, "KR_GOV"],
+      ["wounded", 2700, "KR_GOV"],
+    ]);
+  });
+
   it("resolves 'of them' in English", () => {
     expectFigures(
       "About 11,000 North Korean troops were sent to Russia. Some 4,000 of them have been killed or wounded, Zelensky said.",
