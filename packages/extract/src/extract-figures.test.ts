@@ -610,6 +610,17 @@ describe("extractFigures: context across sentences", () => {
     ]);
   });
 
+  it("reads 'Etwa 3.000 weitere' after North Korean soldiers as more of them", () => {
+    const found = figures(
+      "Nach Einschätzung westlicher Geheimdienste sind mehr als 12.000 Soldaten aus Nordkorea in Russland. Etwa 3.000 weitere sollen bis Ende des Monats folgen, heißt es in Seoul.",
+      { lang: "de" },
+    );
+    expect(found.map((f) => [f.metric, f.min, f.source])).toEqual([
+      ["troops_deployed_total", 12000, "WEST"],
+      ["troops_additional", 3000, "KR_GOV"],
+    ]);
+  });
+
   it("resolves 'of them' in English", () => {
     expectFigures(
       "About 11,000 North Korean troops were sent to Russia. Some 4,000 of them have been killed or wounded, Zelensky said.",

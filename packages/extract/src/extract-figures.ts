@@ -340,8 +340,12 @@ class Article {
           phrase.head = previous.candidate.phrase.head;
           return previous.northKorean;
         }
-        // "… 1,500 North Korean troops …, with another 1,500 expected soon": more of the same.
-        if (phrase.additional && this.namesNorthKoreanTroops(index)) {
+        // "… 1,500 North Korean troops …, with another 1,500 expected soon", "Etwa 3.000 weitere
+        // sollen folgen" after them: more of the same.
+        if (
+          phrase.additional &&
+          (this.namesNorthKoreanTroops(index) || this.namesNorthKoreanTroops(index - 1))
+        ) {
           phrase.head = { kind: "troops" };
           return true;
         }
