@@ -600,25 +600,25 @@ describe("extractFigures: context across sentences", () => {
   });
 
   it("resolves 'others' to the soldiers of the sentence before", () => {
-    const found = figures(
+    expectFigures(
       "The number of North Korean soldiers killed has doubled to around 600, according to Seoul. Some 2,700 others have been injured.",
+      [
+        { metric: "killed", min: 600, source: "KR_GOV" },
+        { metric: "wounded", min: 2700, source: "KR_GOV" },
+      ],
       { lang: "en" },
     );
-    expect(found.map((f) => [f.metric, f.min, f.source])).toEqual([
-      ["killed", 600, "KR_GOV"],
-      ["wounded", 2700, "KR_GOV"],
-    ]);
   });
 
   it("reads 'Etwa 3.000 weitere' after North Korean soldiers as more of them", () => {
-    const found = figures(
+    expectFigures(
       "Nach Einschätzung westlicher Geheimdienste sind mehr als 12.000 Soldaten aus Nordkorea in Russland. Etwa 3.000 weitere sollen bis Ende des Monats folgen, heißt es in Seoul.",
+      [
+        { metric: "troops_deployed_total", min: 12000, source: "WEST" },
+        { metric: "troops_additional", min: 3000, source: "KR_GOV" },
+      ],
       { lang: "de" },
     );
-    expect(found.map((f) => [f.metric, f.min, f.source])).toEqual([
-      ["troops_deployed_total", 12000, "WEST"],
-      ["troops_additional", 3000, "KR_GOV"],
-    ]);
   });
 
   it("resolves 'of them' in English", () => {
