@@ -470,7 +470,6 @@ export const PROJECTION_CUES: readonly string[] = [
   "ready to",
   // "Kim hat angekündigt, weitere 6.000 Pioniere zu schicken", "pledged to send".
   "angekündigt",
-  "kündigte",
   "kündigt",
   "pledged to",
   "vowed to",
@@ -696,6 +695,22 @@ export const OUTLETS: readonly string[] = [
   // not the government named before the word.
   "medien",
   "media",
+  // Longer than the adjective stems of the sources ("ukrainisch", "britisch", "südkorea"), so the
+  // media win where they are named: "laut ukrainischen Medien".
+  "ukrainische medien",
+  "ukrainischen medien",
+  "ukrainian media",
+  "britische medien",
+  "britischen medien",
+  "british media",
+  "südkoreanische medien",
+  "südkoreanischen medien",
+  "south korean media",
+  "russische medien",
+  "russischen medien",
+  "russian media",
+  "staatsmedien",
+  "state media",
 ];
 
 /**

@@ -326,6 +326,10 @@ describe("extractFigures: German war reporting", () => {
       [{ metric: "mlrs_delivered", min: 200, max: null, qualifier: "more_than", source: "UA_GOV" }],
     ],
     [
+      "Nordkorea hat laut ukrainischen Medien bereits 3.000 Soldaten in Kursk verloren.",
+      [{ metric: "casualties_total", min: 3000, source: null }],
+    ],
+    [
       // Media are a reprint, not the country's government.
       "Ukrainische Medien berichteten, dass 300 nordkoreanische Soldaten getötet worden seien.",
       [{ metric: "killed", min: 300, source: null }],

@@ -90,12 +90,22 @@ export function extractFigures(input: string, options: ExtractOptions = {}): Fig
   return figures;
 }
 
+const CHANGE_VERBS =
+  "risen|rose|rising|increased|grown|grew|jumped|climbed|fallen|fell|dropped|declined|decreased";
 /** A verb of change right before "from A to B": a change, not a range. */
-const CHANGE_VERB_BEFORE =
-  /\b(?:risen|rose|rising|increased|grown|grew|jumped|climbed|fallen|fell|dropped|declined|decreased)\s+$/i;
+const CHANGE_VERB_BEFORE = new RegExp(`\\b(?:${CHANGE_VERBS})\\s+$`, "i");
 /** Words that make the number after them an earlier value: "15,000, up from 11,000", "nach zuvor 11.000". */
-const PAST_VALUE_BEFORE =
-  /(?:\b(?:up|down|risen|rose|increased|grown|grew|jumped|climbed|fallen|fell|dropped|declined|decreased) from|\bcompared (?:with|to)|\bfrom (?:an? )?(?:earlier|previous|prior)(?: estimate| figure)?(?: of)?|\bgegenüber (?:zuvor|bisher|früher)|\b(?:nach|von|statt) (?:zuvor|bisher|ursprünglich|früher)(?: geschätzten| angenommenen)?)\s+(?:(?:about|around|some|rund|etwa|ca\.)\s+)?$/i;
+const PAST_VALUE_WORDS = [
+  `\\b(?:up|down|${CHANGE_VERBS}) from`,
+  "\\bcompared (?:with|to)",
+  "\\bfrom (?:an? )?(?:earlier|previous|prior)(?: estimate| figure)?(?: of)?",
+  "\\bgegenüber (?:zuvor|bisher|früher)",
+  "\\b(?:nach|von|statt) (?:zuvor|bisher|ursprünglich|früher)(?: geschätzten| angenommenen)?",
+].join("|");
+const PAST_VALUE_BEFORE = new RegExp(
+  `(?:${PAST_VALUE_WORDS})\\s+(?:(?:about|around|some|rund|etwa|ca\\.)\\s+)?$`,
+  "i",
+);
 
 /** Years, dates, times, calibres, ordinals and money are never figures. */
 function isCount(n: NumberMatch): boolean {

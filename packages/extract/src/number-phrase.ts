@@ -45,7 +45,7 @@ const isLetter = charClass(/\p{L}/u);
 const isWordPart = charClass(/[\p{L}\p{N}'’\-‐‑]/u);
 const isSpace = charClass(/\s/);
 
-const QUALIFIER_AFTER = /^(?:[-‐‑ ](plus)|\s+(?:or more|oder mehr))\b/i;
+const QUALIFIER_AFTER = /^(?:[-‐‑](plus)|\s+(?:or more|oder mehr))\b/i;
 
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’\-‐‑]*[\p{L}\p{N}\-‐‑])?|\S/uy;
 const MAX_WORDS = 6;
@@ -283,7 +283,6 @@ export function readNumberPhrase(
   return phrase;
 }
 
-/** Whether the word after `at` is North Korea's name or a counted noun. */
 /**
  * Whether a material noun follows within two words, past English modifiers: a model name before it
  * is a modifier ("120 Koksan self-propelled guns"), a proper name before soldiers is not ("Wagner").
@@ -303,6 +302,7 @@ function namesMaterial(text: string, cues: TextCues, at: number, limitEnd: numbe
   return false;
 }
 
+/** Whether the word after `at` is North Korea's name or a counted noun. */
 function leadsToHead(text: string, cues: TextCues, at: number, limitEnd: number, lang: Lang): boolean {
   at = skipSpace(text, at, limitEnd);
   WORD.lastIndex = at;

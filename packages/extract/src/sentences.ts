@@ -247,12 +247,20 @@ function splitBlock(text: string, start: number, end: number, paragraph: number,
 }
 
 const NEXT_TERMINAL = /[.!?…]/g;
+/** The last search: the regex cannot stop at `end`, so a text of many blocks without a sentence end
+ * (a list of headlines) would be scanned to its next terminal once per block. */
+let lastSearch = { text: "", from: 0, found: -1 };
 
 /** The offset of the next . ! ? or … in text[from, end), else end (a regex scans faster than a loop). */
 function nextTerminal(text: string, from: number, end: number): number {
-  NEXT_TERMINAL.lastIndex = from;
-  const found = NEXT_TERMINAL.exec(text);
-  return found && found.index < end ? found.index : end;
+  const known =
+    lastSearch.text === text && from >= lastSearch.from && (lastSearch.found < 0 || from <= lastSearch.found);
+  if (!known) {
+    NEXT_TERMINAL.lastIndex = from;
+    lastSearch = { text, from, found: NEXT_TERMINAL.exec(text)?.index ?? -1 };
+  }
+  const found = lastSearch.found;
+  return found >= 0 && found < end ? found : end;
 }
 
 /** Whether the punctuation at `at` ends the sentence, given the next word starts at `next`. */
