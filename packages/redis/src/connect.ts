@@ -35,6 +35,7 @@ export function connectRedisForCommand(url: string, name: string): Redis {
 }
 
 const RECONNECTS = 3;
+const SOCKET_SYSCALLS = new Set(["connect", "read", "write", "getaddrinfo"]);
 
 /**
  * True when a command failed because the connection did (it ended after its reconnects, or no
@@ -44,6 +45,9 @@ const RECONNECTS = 3;
 export function isConnectionFailure(error: unknown): error is Error {
   return (
     error instanceof Error &&
-    (error.message === "Connection is closed." || error.message === "Command timed out" || "syscall" in error)
+    (error.message === "Connection is closed." ||
+      error.message === "Command timed out" ||
+      // A socket's errors, not a file's ("ENOENT" of a missing seed file is no lost Redis).
+      SOCKET_SYSCALLS.has((error as { syscall?: unknown }).syscall as string))
   );
 }

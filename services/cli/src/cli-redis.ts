@@ -32,20 +32,22 @@ export async function withRedis<T>(
   client.on("error", (error: Error) => {
     socketError = error;
   });
+  let result: T;
   try {
-    const result = await use(client, config);
-    await client.quit();
-    return result;
+    result = await use(client, config);
   } catch (error) {
     // No QUIT: it would wait for a reply a failed connection may never give.
     client.disconnect();
+    await redis.server?.stop();
     if (!isConnectionFailure(error)) throw error;
     const why =
       error.message === "Command timed out"
         ? `no reply within ${COMMAND_TIMEOUT_MS / 1000} s`
         : (socketError ?? error).message;
     throw new Error(`lost the connection to Redis at ${redactUrl(redis.url)}: ${why}`, { cause: error });
-  } finally {
-    await redis.server?.stop();
   }
+  // The command is done: a QUIT that fails changes nothing about its outcome.
+  await client.quit().catch(() => client.disconnect());
+  await redis.server?.stop();
+  return result;
 }
