@@ -145,8 +145,12 @@ export class FeedStateStore {
   async pendingNotice(url: string): Promise<FeedHealthNotice | null> {
     const raw = await this.redis.hget(this.stateKey(url), "pendingNotice");
     if (raw === null) return null;
-    const parsed = FeedHealthNoticeSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
+    try {
+      const parsed = FeedHealthNoticeSchema.safeParse(JSON.parse(raw));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null; // not JSON: nothing that could be handed on
+    }
   }
 
   /** Marks the notice `id` as handed on. */

@@ -23,7 +23,9 @@ configured feed is reachable. Exit code 1 when something must be fixed.`,
         try {
           await fetchFeed(url, {
             limits: { ...config.fetch, totalTimeoutMs: Math.min(config.fetch.totalTimeoutMs, 10_000) },
-            allowPrivate: true,
+            // As the fetcher polls an operator feed: its own origin may be private, not where it redirects.
+            allowPrivate: config.allowPrivateFeeds,
+            trustedOrigin: new URL(url).origin,
           });
           return null;
         } catch (error) {
