@@ -90,6 +90,28 @@ describe("FeedStateStore", () => {
     expect(await store.pendingNotice(url)).toMatchObject({ id: "r1" });
   });
 
+  it("cancels a pending notice with the opposite transition: neither is sent", async () => {
+    const failing = { type: "feed_failing" as const, id: "f", feedUrl: url, reason: "timeout" };
+    for (let i = 0; i < 3; i++)
+      await store.recordFailure(url, "timeout", { at: t0, ...backoff, notice: failing });
+    expect(await store.pendingNotice(url)).toMatchObject({ id: "f" });
+    // It recovers before the failing notice could be handed on.
+    const recovered = { type: "feed_recovered" as const, id: "r", feedUrl: url, reason: null };
+    const success = await store.recordSuccess(url, {
+      at: minutes(5),
+      etag: null,
+      lastModified: null,
+      notice: recovered,
+    });
+    expect(success.recovered).toBe(false);
+    expect(await store.pendingNotice(url)).toBeNull();
+    // The next streak is told again.
+    const again = [];
+    for (let i = 0; i < 3; i++)
+      again.push(await store.recordFailure(url, "timeout", { at: minutes(10), ...backoff, notice: failing }));
+    expect(again.map((r) => r.becameFailing)).toEqual([false, false, true]);
+  });
+
   it("does not call a feed recovered that never counted as failing", async () => {
     await store.recordFailure(url, "timeout", { at: t0, ...backoff });
     expect(

@@ -31,39 +31,58 @@ export interface SuccessOptions {
 
 export interface FailureResult {
   health: FeedHealth;
-  /** True exactly once per failing streak: when this failure made the feed count as failing. */
+  /**
+   * True exactly once per failing streak: when this failure made the feed count as failing (false
+   * when its notice cancelled a "recovered" that was never handed on).
+   */
   becameFailing: boolean;
 }
 
 export interface SuccessResult {
   health: FeedHealth;
-  /** True when the feed counted as failing before this success. */
+  /**
+   * True when the feed counted as failing before this success (false when its notice cancelled a
+   * "failing" that was never handed on).
+   */
   recovered: boolean;
 }
 
 const DAY_SECONDS = 24 * 60 * 60;
 
+// On a transition, its notice is kept until handed on. A notice still pending then is of the
+// opposite transition (failing, then recovered before the queue came back): the two cancel, and
+// neither is sent. Returns 1 when they cancelled.
+const KEEP_NOTICE = `
+local function keepNotice(transition, notice)
+  if not transition or notice == '' then return 0 end
+  if redis.call('HEXISTS', KEYS[1], 'pendingNotice') == 1 then
+    redis.call('HDEL', KEYS[1], 'pendingNotice')
+    return 1
+  end
+  redis.call('HSET', KEYS[1], 'pendingNotice', notice)
+  return 0
+end
+`;
+
 // Times are kept as epoch milliseconds so the scripts can compute with them.
-const RECORD_FAILURE = `
+const RECORD_FAILURE = `${KEEP_NOTICE}
 local failures = redis.call('HINCRBY', KEYS[1], 'consecutiveFailures', 1)
 local delay = tonumber(ARGV[4]) * (2 ^ (failures - 1))
 if delay > tonumber(ARGV[5]) then delay = tonumber(ARGV[5]) end
 redis.call('HSET', KEYS[1], 'url', ARGV[1], 'lastErrorAt', ARGV[2], 'lastError', ARGV[3],
   'nextPollAt', string.format('%.0f', tonumber(ARGV[2]) + delay))
 redis.call('SADD', KEYS[2], ARGV[1])
-if failures == tonumber(ARGV[6]) and ARGV[7] ~= '' then redis.call('HSET', KEYS[1], 'pendingNotice', ARGV[7]) end
-return failures
+return {failures, keepNotice(failures == tonumber(ARGV[6]), ARGV[7])}
 `;
 
-const RECORD_SUCCESS = `
+const RECORD_SUCCESS = `${KEEP_NOTICE}
 local before = tonumber(redis.call('HGET', KEYS[1], 'consecutiveFailures') or '0')
 redis.call('HSET', KEYS[1], 'url', ARGV[1], 'lastSuccessAt', ARGV[2], 'consecutiveFailures', 0)
 redis.call('HDEL', KEYS[1], 'nextPollAt', 'etag', 'lastModified')
 if ARGV[3] ~= '' then redis.call('HSET', KEYS[1], 'etag', ARGV[3]) end
 if ARGV[4] ~= '' then redis.call('HSET', KEYS[1], 'lastModified', ARGV[4]) end
 redis.call('SADD', KEYS[2], ARGV[1])
-if before >= tonumber(ARGV[5]) and ARGV[6] ~= '' then redis.call('HSET', KEYS[1], 'pendingNotice', ARGV[6]) end
-return before
+return {before, keepNotice(before >= tonumber(ARGV[5]), ARGV[6])}
 `;
 
 // Clears the pending notice only if it is still the one handed on (a newer one stays).
@@ -101,40 +120,42 @@ export class FeedStateStore {
   }
 
   async recordFailure(url: string, reason: string, options: FailureOptions): Promise<FailureResult> {
-    const failures = Number(
-      await this.redis.eval(
-        RECORD_FAILURE,
-        2,
-        this.stateKey(url),
-        this.indexKey(),
-        url,
-        options.at.getTime(),
-        reason,
-        options.intervalMinutes * 60_000,
-        options.maxBackoffMinutes * 60_000,
-        this.failingAfter,
-        options.notice ? JSON.stringify(options.notice) : "",
-      ),
-    );
-    return { health: await this.requireHealth(url), becameFailing: failures === this.failingAfter };
+    const [failures, cancelled] = (await this.redis.eval(
+      RECORD_FAILURE,
+      2,
+      this.stateKey(url),
+      this.indexKey(),
+      url,
+      options.at.getTime(),
+      reason,
+      options.intervalMinutes * 60_000,
+      options.maxBackoffMinutes * 60_000,
+      this.failingAfter,
+      options.notice ? JSON.stringify(options.notice) : "",
+    )) as [number, number];
+    return {
+      health: await this.requireHealth(url),
+      becameFailing: failures === this.failingAfter && cancelled === 0,
+    };
   }
 
   async recordSuccess(url: string, options: SuccessOptions): Promise<SuccessResult> {
-    const before = Number(
-      await this.redis.eval(
-        RECORD_SUCCESS,
-        2,
-        this.stateKey(url),
-        this.indexKey(),
-        url,
-        options.at.getTime(),
-        options.etag ?? "",
-        options.lastModified ?? "",
-        this.failingAfter,
-        options.notice ? JSON.stringify(options.notice) : "",
-      ),
-    );
-    return { health: await this.requireHealth(url), recovered: before >= this.failingAfter };
+    const [before, cancelled] = (await this.redis.eval(
+      RECORD_SUCCESS,
+      2,
+      this.stateKey(url),
+      this.indexKey(),
+      url,
+      options.at.getTime(),
+      options.etag ?? "",
+      options.lastModified ?? "",
+      this.failingAfter,
+      options.notice ? JSON.stringify(options.notice) : "",
+    )) as [number, number];
+    return {
+      health: await this.requireHealth(url),
+      recovered: before >= this.failingAfter && cancelled === 0,
+    };
   }
 
   /**
@@ -143,14 +164,15 @@ export class FeedStateStore {
    * moment (Redis away) is handed on at a later poll instead of being lost.
    */
   async pendingNotice(url: string): Promise<FeedHealthNotice | null> {
-    const raw = await this.redis.hget(this.stateKey(url), "pendingNotice");
-    if (raw === null) return null;
-    try {
-      const parsed = FeedHealthNoticeSchema.safeParse(JSON.parse(raw));
-      return parsed.success ? parsed.data : null;
-    } catch {
-      return null; // not JSON: nothing that could be handed on
-    }
+    return toNotice(await this.redis.hget(this.stateKey(url), "pendingNotice"));
+  }
+
+  /** The feed's health and pending notice in one read, as a poll starts. */
+  async pollState(
+    url: string,
+  ): Promise<{ health: FeedHealth | null; pendingNotice: FeedHealthNotice | null }> {
+    const fields = await this.redis.hgetall(this.stateKey(url));
+    return { health: toHealth(url, fields), pendingNotice: toNotice(fields.pendingNotice ?? null) };
   }
 
   /** Marks the notice `id` as handed on. */
@@ -263,4 +285,14 @@ function toHealth(url: string, fields: Record<string, string> | undefined): Feed
     etag: fields.etag ?? null,
     lastModified: fields.lastModified ?? null,
   };
+}
+
+function toNotice(raw: string | null): FeedHealthNotice | null {
+  if (raw === null) return null;
+  try {
+    const parsed = FeedHealthNoticeSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null; // not JSON: nothing that could be handed on
+  }
 }

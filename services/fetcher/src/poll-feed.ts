@@ -48,10 +48,9 @@ const CLAIM_SECONDS = 10 * 60;
 export async function pollFeed(job: PollJob, context: PollContext): Promise<PollSummary> {
   const { config, state, logger, metrics } = context;
   const feed: Feed = job.feed ?? FeedSchema.parse({ url: job.feedUrl });
-  const health = await state.health(job.feedUrl);
+  const { health, pendingNotice } = await state.pollState(job.feedUrl);
   // A notice that could not be handed on when its transition happened.
-  const pending = await state.pendingNotice(job.feedUrl);
-  if (pending) await handOn(pending, context);
+  if (pendingNotice) await handOn(pendingNotice, context);
   const started = performance.now();
   const result = await fetchFeed(job.feedUrl, {
     limits: config.fetch,
