@@ -120,19 +120,12 @@ export class FeedStateStore {
   }
 
   async recordFailure(url: string, reason: string, options: FailureOptions): Promise<FailureResult> {
-    const [failures, cancelled] = (await this.redis.eval(
-      RECORD_FAILURE,
-      2,
-      this.stateKey(url),
-      this.indexKey(),
-      url,
+    const [failures, cancelled] = await this.recordHealth(RECORD_FAILURE, url, options.notice, [
       options.at.getTime(),
       reason,
       options.intervalMinutes * 60_000,
       options.maxBackoffMinutes * 60_000,
-      this.failingAfter,
-      options.notice ? JSON.stringify(options.notice) : "",
-    )) as [number, number];
+    ]);
     return {
       health: await this.requireHealth(url),
       becameFailing: failures === this.failingAfter && cancelled === 0,
@@ -140,18 +133,11 @@ export class FeedStateStore {
   }
 
   async recordSuccess(url: string, options: SuccessOptions): Promise<SuccessResult> {
-    const [before, cancelled] = (await this.redis.eval(
-      RECORD_SUCCESS,
-      2,
-      this.stateKey(url),
-      this.indexKey(),
-      url,
+    const [before, cancelled] = await this.recordHealth(RECORD_SUCCESS, url, options.notice, [
       options.at.getTime(),
       options.etag ?? "",
       options.lastModified ?? "",
-      this.failingAfter,
-      options.notice ? JSON.stringify(options.notice) : "",
-    )) as [number, number];
+    ]);
     return {
       health: await this.requireHealth(url),
       recovered: before >= this.failingAfter && cancelled === 0,
@@ -243,6 +229,25 @@ export class FeedStateStore {
   /** Undoes a markSeen that returned true, when the new item could not be handed on. */
   async forgetSeen(canonicalUrl: string, contentHash: string): Promise<void> {
     await this.redis.del(this.seenUrlKey(canonicalUrl), this.seenContentKey(contentHash));
+  }
+
+  /** Runs a health script: ARGV is the URL, `args`, then failingAfter and the transition's notice. */
+  private async recordHealth(
+    script: string,
+    url: string,
+    notice: FeedHealthNotice | undefined,
+    args: (string | number)[],
+  ): Promise<[count: number, cancelled: number]> {
+    return (await this.redis.eval(
+      script,
+      2,
+      this.stateKey(url),
+      this.indexKey(),
+      url,
+      ...args,
+      this.failingAfter,
+      notice ? JSON.stringify(notice) : "",
+    )) as [number, number];
   }
 
   private async requireHealth(url: string): Promise<FeedHealth> {
