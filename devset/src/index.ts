@@ -1,0 +1,2 @@
+export * from "./passages";
+export * from "./schema";
