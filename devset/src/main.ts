@@ -94,7 +94,10 @@ function ingest(draftFile: string, batch: string): number {
     }
     byId.set(record.value.id, record.value);
   }
-  writeAtomically(target, [...byId.values()].map((r) => JSON.stringify(r)));
+  writeAtomically(
+    target,
+    [...byId.values()].map((r) => JSON.stringify(r)),
+  );
   console.log(`${byId.size} passages in passages/${basename(target)}; ${failed} draft lines refused`);
   return failed ? 1 : 0;
 }

@@ -107,12 +107,20 @@ export const TROOP_NOUNS = {
     "infantrymen",
     "military engineer",
     "combat engineer",
+    // "nine North Korean engineers were killed": in this war they are sappers, not civilians.
+    "engineer",
     "sapper",
     "deminer",
     "military construction worker",
     "military builder",
   ],
 } as const;
+
+/**
+ * Words hyphenated to a number that make it the strength of a force: "a 10,000-strong contingent",
+ * "eine 12.000-Mann-Truppe", "eine 3.000-köpfige Einheit". A force's size, never its losses.
+ */
+export const FORCE_STRENGTH_WORDS: readonly string[] = ["strong", "man", "mann", "köpfig"];
 
 export const PEOPLE_NOUNS = {
   de: [

@@ -433,7 +433,8 @@ class Article {
     const partitive = PARTITIVE_BEFORE.test(
       this.text.slice(Math.max(c.segment[0], phrase.start - 30), phrase.start),
     );
-    if (partitive) cues = cues.filter((h) => !CASUALTY_METRICS.has(h.value.metric));
+    // "The 10,000-strong force suffered losses": a force's size is never its losses.
+    if (partitive || phrase.strength) cues = cues.filter((h) => !CASUALTY_METRICS.has(h.value.metric));
     const casualty = cues.filter(
       (h) =>
         CASUALTY_METRICS.has(h.value.metric) && !h.value.weak && h.start >= clauseStart && h.end <= clauseEnd,

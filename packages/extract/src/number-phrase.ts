@@ -1,4 +1,4 @@
-import type { Lang, QualifierId } from "@zw/core";
+import { FORCE_STRENGTH_WORDS, type Lang, type QualifierId } from "@zw/core";
 import { charClass, isLetterOrDigit, isLowerCase, isUpperCase } from "./char-class";
 import type { CueHit, TextCues } from "./cue-matcher";
 import {
@@ -37,6 +37,8 @@ export interface NumberPhrase {
   otherArmy: boolean;
   /** "3.000 weitere Soldaten", "another 3,000 troops". */
   additional: boolean;
+  /** "a 10,000-strong contingent": the size of a force, not what happened to it. */
+  strength: boolean;
   qualifier: QualifierId;
 }
 
@@ -45,6 +47,7 @@ const isLetter = charClass(/\p{L}/u);
 const isWordPart = charClass(/[\p{L}\p{N}'’\-‐‑]/u);
 const isSpace = charClass(/\s/);
 
+const WORD_OF_LETTERS = /^\p{L}+/u;
 const QUALIFIER_AFTER = /^(?:[-‐‑](plus)|\s+(?:or more|oder mehr))\b/i;
 
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’\-‐‑]*[\p{L}\p{N}\-‐‑])?|\S/uy;
@@ -194,6 +197,7 @@ export function readNumberPhrase(
     northKorean: false,
     otherArmy: false,
     additional: false,
+    strength: false,
     qualifier: "exact",
   };
   readBefore(text, cues, numberStart, limitStart, phrase);
@@ -205,10 +209,17 @@ export function readNumberPhrase(
     at += after[0].length;
     phrase.end = at;
   }
-  // "170-mm", "240-Millimeter-", "3.000-köpfig": a number glued to a word describes that word.
+  // "170-mm", "240-Millimeter-": a number glued to a word describes that word, unless the word
+  // makes it a force's strength ("10,000-strong", "12.000-Mann-Truppe").
   if (isHyphen(text.charCodeAt(at)) && isLetter(text.charCodeAt(at + 1))) {
-    phrase.head = { kind: "other" };
-    return phrase;
+    const glued = WORD_OF_LETTERS.exec(text.slice(at + 1, at + 20))?.[0].toLowerCase() ?? "";
+    if (!FORCE_STRENGTH_WORDS.some((w) => glued.startsWith(w))) {
+      phrase.head = { kind: "other" };
+      return phrase;
+    }
+    phrase.strength = true;
+    at = endOfWord(text, at + 1);
+    phrase.end = at;
   }
   let afterHyphen = false; // "Artillerie- und Raketengeschosse": the first part is cut off
   let previousAdjective = false;
@@ -273,13 +284,15 @@ export function readNumberPhrase(
         ? !capitalised || word.endsWith("-")
         : ENGLISH_MODIFIERS.has(lower) || (capitalised && namesMaterial(text, cues, wordEnd, limitEnd));
     if (!modifier) {
-      phrase.head = { kind: "other" };
+      // "a 10,000-strong contingent": whatever noun follows, the strength counts soldiers.
+      phrase.head = phrase.strength && !phrase.otherArmy ? { kind: "troops" } : { kind: "other" };
       return phrase;
     }
     afterHyphen = word.endsWith("-");
     previousAdjective = lang === "de" && !capitalised && /e[nrms]?$/.test(lower);
     at = wordEnd;
   }
+  if (phrase.strength && phrase.head.kind === "none") phrase.head = { kind: "troops" };
   return phrase;
 }
 

@@ -427,6 +427,12 @@ export class ExpressionReader {
       ) {
         joint = "hyphen";
         next = this.token(tok.end);
+      } else if (tok.raw === "-" && s.lastWasDigits && s.steps === 1 && isLetterAt(this.text, tok.end)) {
+        // "some 8-thousand soldiers", "25-hundred commandos": a scale word hyphenated to its digits.
+        const scaleWord = this.token(tok.end);
+        const type = scaleWord?.word?.type;
+        if (type !== "scale" && type !== "hundred") return end;
+        next = scaleWord;
       }
       if (!next) return end;
       const advanced = this.step(s, next, joint);

@@ -65,6 +65,18 @@ describe("digits in both notations", () => {
     expect(de("11.000-12.000").map((n) => n.value)).toEqual([11000, 12000]);
   });
 
+  it("reads a scale word hyphenated to its digits as one number", () => {
+    expect(brief(en("some 8-thousand soldiers and 25-hundred commandos"))).toEqual([
+      ["8-thousand", 8000, "cardinal"],
+      ["25-hundred", 2500, "cardinal"],
+    ]);
+    // Only straight after the digits, and never a range of two numbers.
+    expect(brief(en("8-10 thousand"))).toEqual([
+      ["8", 8, "cardinal"],
+      ["10 thousand", 10000, "cardinal"],
+    ]);
+  });
+
   it("does not join a space-grouped run onto a calibre", () => {
     expect(brief(en("220 170-mm guns and 2 152mm shells"))).toEqual([
       ["220", 220, "cardinal"],
