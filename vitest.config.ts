@@ -2,7 +2,12 @@ import { configDefaults, defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["packages/*/src/**/*.test.ts", "services/*/src/**/*.test.ts", "tests/**/*.test.ts", "devset/src/**/*.test.ts"],
+    include: [
+      "packages/*/src/**/*.test.ts",
+      "services/*/src/**/*.test.ts",
+      "tests/**/*.test.ts",
+      "devset/src/**/*.test.ts",
+    ],
     // The slow fault tests have their own run: pnpm test:faults (vitest.faults.config.ts).
     exclude: [...configDefaults.exclude, "tests/faults/**"],
     testTimeout: 30_000,

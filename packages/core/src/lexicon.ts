@@ -245,6 +245,8 @@ export const METRIC_EXTRA_CUES: Partial<
       "killed and injured",
       "dead or wounded",
       "dead and wounded",
+      "dead or injured",
+      "dead and injured",
       "losses",
       "lost",
     ],
@@ -490,6 +492,18 @@ export const PROJECTION_CUES: readonly string[] = [
   "poised to",
 ];
 
+/**
+ * "Nordkorea soll weitere 5.000 Soldaten schicken", "sollen verlegt werden": "soll" with the
+ * infinitive of a sending verb, or a passive future, is a plan. With a perfect ("soll … geschickt
+ * haben") it is hearsay, a report.
+ */
+export const PLANNED_SENDING = {
+  modals: ["soll", "sollen"],
+  infinitives: ["schicken", "entsenden", "senden", "verlegen", "liefern", "folgen", "werden", "eintreffen"],
+  /** After the infinitive they make a perfect: hearsay. */
+  perfect: ["haben", "sein", "lassen"],
+} as const;
+
 /** Words with which a party denies a claim ("Peskow dementierte, dass ..."). */
 export const DENIAL_CUES: readonly string[] = [
   "dementiert",
@@ -651,8 +665,9 @@ export const ATTRIBUTION_CUES = {
     "disclosed",
     "denied",
     "denies",
-    // "Seoul puts the figure at 3,400".
+    // "Seoul puts the figure at 3,400", "Ukraine put the losses at 4,700".
     "puts",
+    "put",
   ],
 } as const;
 

@@ -5,6 +5,7 @@ import {
   type Modality,
   metricDefinition,
   NORTH_KOREA_MARKERS,
+  PLANNED_SENDING,
   PLAUSIBLE_MAX,
   type QualifierId,
   type SourceId,
@@ -157,6 +158,11 @@ const SHARE_OF = /^\s+(?:of|des|der|von|aller|all)\b/i;
 const POINTS_BACK =
   /^(?:(?:das|dies)\s+(?:teilte|sagte|erklärte|berichtete|meldete|bestätigte|schrieb|betonte)|(?:this|that)\s+(?:was|is)\s+(?:according|announced|confirmed|reported|said|stated))\b/i;
 
+const PLANNED_SENDING_CLAUSE = new RegExp(
+  `(?:^|\\s)(?:${PLANNED_SENDING.modals.join("|")})\\s[^,;]*\\s(?:${PLANNED_SENDING.infinitives.join("|")})(?![\\p{L}])(?!\\s+(?:${PLANNED_SENDING.perfect.join("|")})\\b)`,
+  "iu",
+);
+
 /** How far from the number's phrase a modal still bears on it, in characters. */
 const MODAL_REACH = 50;
 
@@ -242,8 +248,10 @@ class Article {
       if (metric === "troops_deployed_total" && this.partOfTroopsBefore(c, before)) continue;
       if (metric !== "ammo_share_percent" && !c.percent && c.phrase.head.kind !== "metric")
         this.troopSubject.add(index);
-      figures.push(this.figure(index, c, metric));
       lastMetric = metric;
+      // "11,000 troops, or roughly 11,000 soldiers": one number said twice in a sentence is one figure.
+      if (figures.some((f) => countedBefore(f, metric, c))) continue;
+      figures.push(this.figure(index, c, metric));
     }
     return figures;
   }
@@ -515,7 +523,7 @@ class Article {
           text.slice(h.start, h.end) !== "May" &&
           !(h.start >= phrase.end && NEW_CLAUSE.test(text.slice(phrase.end, h.start))),
       );
-    return projection ? "projected" : "reported";
+    return projection || PLANNED_SENDING_CLAUSE.test(text.slice(start, end)) ? "projected" : "reported";
   }
 
   private sourceOf(index: number, c: Candidate): SourceId | null {
@@ -679,6 +687,14 @@ class Article {
     }
     return names;
   }
+}
+
+const CONTINGENTS = new Set<MetricId>(["troops_deployed_total", "troops_in_region"]);
+
+/** The same value of the same metric, or of two ways of counting one contingent. */
+function countedBefore(f: Figure, metric: MetricId, c: Candidate): boolean {
+  const sameMetric = f.metric === metric || (CONTINGENTS.has(f.metric) && CONTINGENTS.has(metric));
+  return sameMetric && f.min === c.min && f.max === c.max;
 }
 
 function interval(qualifier: QualifierId, low: number, high: number): [number | null, number | null] {

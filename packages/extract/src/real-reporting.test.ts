@@ -52,3 +52,83 @@ describe("who counts: North Korea's engineers are its soldiers", () => {
     ],
   ]);
 });
+
+describe("killed, wounded or both", () => {
+  run("en", [
+    [
+      "North Korean losses in Kursk have reached 1,000 dead or injured, the Ukrainian president said.",
+      [{ metric: "casualties_total", min: 1000, source: "UA_GOV" }],
+    ],
+  ]);
+  run("de", [
+    [
+      "Nach Angaben Kiews sind bislang rund 4.000 nordkoreanische Soldaten tot oder verletzt.",
+      [{ metric: "casualties_total", min: 4000, qualifier: "approx", source: "UA_GOV" }],
+    ],
+  ]);
+});
+
+describe("who says so", () => {
+  run("en", [
+    [
+      "Western officials said about 4,000 North Korean soldiers were killed or injured. Ukraine put the losses at 4,700.",
+      [
+        { metric: "casualties_total", min: 4000, source: "WEST" },
+        { metric: "casualties_total", min: 4700, source: "UA_GOV" },
+      ],
+    ],
+  ]);
+  run("de", [
+    [
+      "Rund 4.000 Nordkoreaner sind nach westlichen Angaben tot oder verletzt. Kiew bezifferte die Verluste auf 4.700.",
+      [
+        { metric: "casualties_total", min: 4000, source: "WEST" },
+        { metric: "casualties_total", min: 4700, source: "UA_GOV" },
+      ],
+    ],
+  ]);
+});
+
+describe("planned or reported", () => {
+  run("de", [
+    [
+      "Nordkorea soll weitere 5.000 Soldaten nach Russland schicken, berichtete die Agentur.",
+      [{ metric: "troops_additional", min: 5000, modality: "projected" }],
+    ],
+    [
+      "Bis zu 6.000 nordkoreanische Pioniere sollen nach Kursk verlegt werden.",
+      [{ metric: "troops_deployed_total", max: 6000, modality: "projected" }],
+    ],
+    // Hearsay: "soll … geschickt haben" reports what happened.
+    [
+      "Nordkorea soll weitere 5.000 Soldaten nach Russland geschickt haben.",
+      [{ metric: "troops_additional", min: 5000, modality: "reported" }],
+    ],
+  ]);
+  run("en", [
+    [
+      "North Korea plans to send 6,000 more troops to Russia, the NIS said.",
+      [{ metric: "troops_additional", min: 6000, modality: "projected", source: "NIS" }],
+    ],
+  ]);
+});
+
+describe("one figure once", () => {
+  run("en", [
+    [
+      "North Korea has sent 11,000 troops, or roughly 11,000 soldiers, to Russia, Seoul said.",
+      [{ metric: "troops_deployed_total", min: 11000, qualifier: "exact", source: "KR_GOV" }],
+    ],
+  ]);
+  run("de", [
+    [
+      "Nordkorea hat 11.000 Soldaten, also rund 11.000 Mann, nach Russland geschickt.",
+      [{ metric: "troops_deployed_total", min: 11000, qualifier: "exact" }],
+    ],
+  ]);
+});
+
+describe("never a figure", () => {
+  run("en", [["North Korean soldiers have fought in Kursk since the spring of 2025, officials said.", []]]);
+  run("de", [["Nordkoreanische Soldaten kämpfen seit dem Frühjahr 2025 in Kursk.", []]]);
+});

@@ -65,6 +65,18 @@ describe("digits in both notations", () => {
     expect(de("11.000-12.000").map((n) => n.value)).toEqual([11000, 12000]);
   });
 
+  it("reads a year after a season or a part of a year and 'of'", () => {
+    expect(brief(en("since the spring of 2025, in March of 2024, by the end of 2024"))).toEqual([
+      ["2025", 2025, "year"],
+      ["2024", 2024, "year"],
+      ["2024", 2024, "year"],
+    ]);
+    expect(brief(en("2000 of the 12000 soldiers"))).toEqual([
+      ["2000", 2000, "cardinal"],
+      ["12000", 12000, "cardinal"],
+    ]);
+  });
+
   it("reads a scale word hyphenated to its digits as one number", () => {
     expect(brief(en("some 8-thousand soldiers and 25-hundred commandos"))).toEqual([
       ["8-thousand", 8000, "cardinal"],

@@ -43,6 +43,8 @@ const YEAR_WORDS = new Set([
   "autumn",
   "fall",
 ]);
+/** "the end of 2024", "the beginning of 2025": parts of a year before "of". */
+const PARTS_OF_A_YEAR = new Set(["end", "beginning", "start", "middle", "course"]);
 /** Prepositions that take years and counts alike ("bis 2025", "by 2000 soldiers"). */
 const WEAK_YEAR_WORDS = new Set([
   "in",
@@ -202,6 +204,13 @@ const YEAR_SPAN_AFTER = /^(?: ?(?:bis|to|-|–|—) ?(?:19|20)\d\d(?!\d)|\/\d\d(
 
 function isYearContext(text: string, e: Expression, previous: string, next: string): boolean {
   if (YEAR_WORDS.has(previous)) return true;
+  // "since the spring of 2025", "in March of 2024", "the summer of 2023".
+  if (previous === "of") {
+    const ofStart = skipBlanksBackward(text, e.start) - previous.length;
+    const season = wordBefore(text, ofStart);
+    const lower = season.toLowerCase();
+    if (YEAR_WORDS.has(lower) || PARTS_OF_A_YEAR.has(lower) || isMonth(season)) return true;
+  }
   if (YEAR_SPAN_AFTER.test(text.slice(e.end, e.end + 8))) return true;
   // A clause opening with "2023 waren es…" or "(1950 bis…" is a year when a verb or article follows.
   const weak = WEAK_YEAR_WORDS.has(previous) || (previous === "" && opensClause(text, e.start));
