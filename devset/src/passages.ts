@@ -44,7 +44,9 @@ const whole = (at: number): Result<[number, number]> => ({ ok: true, value: [at,
 export function ingestDraft(draft: Draft, answer: SearchAnswer): Result<PassageRecord> {
   const result = resultAt(answer, draft.rank);
   if (!result.ok) return result;
-  const excerpt = result.value.excerpt;
+  const { excerpt, url } = result.value;
+  if (url === undefined)
+    return fail(`rank ${draft.rank} of "${answer.query}" has no URL: take another result`);
   const start = draft.from === undefined ? whole(0) : locate(excerpt, draft.from, 0);
   if (!start.ok) return fail(`from: ${start.error}`);
   const end = draft.to === undefined ? whole(excerpt.length) : locate(excerpt, draft.to, 0, start.value[0]);
@@ -67,7 +69,7 @@ export function ingestDraft(draft: Draft, answer: SearchAnswer): Result<PassageR
     ok: true,
     value: {
       id: draft.id,
-      url: result.value.url,
+      url,
       outlet: draft.outlet,
       date: draft.date,
       lang: draft.lang,

@@ -7,7 +7,10 @@ const Span = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegati
 export const SearchAnswerSchema = z.object({
   corpus: z.string().optional(),
   query: z.string(),
-  results: z.array(z.object({ rank: z.number().int().positive(), url: z.string(), excerpt: z.string() })),
+  // A result whose address is not known has no url: no passage can be taken from it.
+  results: z.array(
+    z.object({ rank: z.number().int().positive(), url: z.string().optional(), excerpt: z.string() }),
+  ),
 });
 export type SearchAnswer = z.infer<typeof SearchAnswerSchema>;
 
