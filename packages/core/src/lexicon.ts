@@ -122,6 +122,12 @@ export const TROOP_NOUNS = {
  */
 export const FORCE_STRENGTH_WORDS: readonly string[] = ["strong", "man", "mann", "köpfig"];
 
+/**
+ * Nouns of losses: after a count of soldiers they say what befell the soldiers, not how many were
+ * lost ("11,000 troops suffered heavy losses" counts troops, "4,000 troops were killed" counts dead).
+ */
+export const LOSS_NOUNS: readonly string[] = ["losses", "casualties", "verluste", "opfer"];
+
 export const PEOPLE_NOUNS = {
   de: [
     "tote",
@@ -760,6 +766,8 @@ export const ANAPHORIC_SPEAKERS = {
     "die agentur",
   ],
   after: ["er", "sie", "der geheimdienst", "die behörde", "das ministerium"],
+  /** Whom a generic noun means when no source was named before it: in this story, Seoul's spy agency. */
+  unnamed: { "the spy agency": "NIS" },
 } as const;
 
 /** Region names, canonical (English) name first; the others are how texts spell it. */

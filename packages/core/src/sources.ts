@@ -25,6 +25,11 @@ export const SOURCES = [
       "south korea's intelligence",
       "seoul's spy agency",
       "south korea's national intelligence",
+      // The lawmakers who brief after its sessions relay it.
+      "lee seong-kweun",
+      "park sun-won",
+      "intelligence committee",
+      "geheimdienstausschuss",
     ],
   },
   {

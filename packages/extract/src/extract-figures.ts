@@ -1,6 +1,8 @@
 import {
+  ANAPHORIC_SPEAKERS,
   type Figure,
   type Lang,
+  LOSS_NOUNS,
   type MetricId,
   type Modality,
   metricDefinition,
@@ -443,6 +445,9 @@ class Article {
     );
     // "The 10,000-strong force suffered losses": a force's size is never its losses.
     if (partitive || phrase.strength) cues = cues.filter((h) => !CASUALTY_METRICS.has(h.value.metric));
+    // "11,000 troops suffered heavy losses": the losses befell the soldiers counted.
+    else if (phrase.head.kind === "troops")
+      cues = cues.filter((h) => !(h.start >= phrase.end && this.isLossNoun(h)));
     const casualty = cues.filter(
       (h) =>
         CASUALTY_METRICS.has(h.value.metric) && !h.value.weak && h.start >= clauseStart && h.end <= clauseEnd,
@@ -469,6 +474,11 @@ class Article {
       strong ?? (atPlace ? "troops_in_region" : null) ?? nearest(true) ?? "troops_deployed_total";
     const contingent = metric === "troops_deployed_total" || metric === "troops_in_region";
     return phrase.additional && contingent ? "troops_additional" : metric;
+  }
+
+  private isLossNoun(hit: { start: number; end: number }): boolean {
+    const word = this.text.slice(hit.start, hit.end).toLowerCase();
+    return LOSS_NOUNS.some((noun) => word.startsWith(noun));
   }
 
   private figure(index: number, c: Candidate, metric: MetricId): Figure {
@@ -573,11 +583,19 @@ class Article {
     if (!found) {
       const s = this.sentences[index]!;
       found = findAttributions(this.cues, s.start, s.end).map((a) =>
-        a.source === "anaphoric" ? { ...a, source: this.lastNamedSource(index) } : a,
+        a.source === "anaphoric"
+          ? { ...a, source: this.lastNamedSource(index) ?? this.unnamedSpeaker(a) }
+          : a,
       );
       this.attributionMemo.set(index, found);
     }
     return found;
+  }
+
+  /** "citing the spy agency" with no source named before: the one such a noun means in the story. */
+  private unnamedSpeaker(a: Attribution): SourceId | null {
+    const noun = this.text.slice(a.at, a.end).toLowerCase().replace(/\s+/g, " ");
+    return (ANAPHORIC_SPEAKERS.unnamed as Record<string, SourceId>)[noun] ?? null;
   }
 
   private lastNamedSource(index: number): SourceId | null {
@@ -679,7 +697,7 @@ class Article {
       const markers = this.cues.scan(northKorea, s.start, s.end);
       names =
         markers.length > 0 &&
-        (nounBefore(this.text, s.start, s.end, this.lang)?.kind === "troops" ||
+        (namesTroops(this.text, s.start, s.end, this.lang) ||
           markers.some(
             (m) => nounBefore(this.text, m.end, Math.min(s.end, m.end + 30), this.lang)?.kind === "people",
           ));
@@ -729,6 +747,15 @@ function distance(hit: { start: number; end: number }, phrase: NumberPhrase): nu
 }
 
 const WORDS = /[\p{L}][\p{L}'’-]*/gu;
+
+/** Whether text[from, to) names soldiers anywhere ("North Korean troops … suffered 4,000 casualties"). */
+function namesTroops(text: string, from: number, to: number, lang: Lang): boolean {
+  const part = text.slice(from, to).toLowerCase();
+  WORDS.lastIndex = 0;
+  for (let m = WORDS.exec(part); m; m = WORDS.exec(part))
+    if (headOf(m[0], lang)?.kind === "troops") return true;
+  return false;
+}
 
 /** The last soldier or casualty noun in text[from, to): what an elliptic number counts. */
 function nounBefore(text: string, from: number, to: number, lang: Lang): ReturnType<typeof headOf> {

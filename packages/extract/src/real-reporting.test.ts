@@ -53,6 +53,25 @@ describe("who counts: North Korea's engineers are its soldiers", () => {
   ]);
 });
 
+describe("a count of soldiers that suffered losses is no count of losses", () => {
+  run("en", [
+    [
+      "North Korea's first contingent of 11,000 troops suffered heavy losses, according to Western officials.",
+      [{ metric: "troops_deployed_total", min: 11000, source: "WEST" }],
+    ],
+    [
+      "North Korean troops in Kursk have suffered about 4,000 casualties, Ukrainian intelligence said.",
+      [{ metric: "casualties_total", min: 4000, qualifier: "approx", source: "HUR" }],
+    ],
+  ]);
+  run("de", [
+    [
+      "Die 11.000 nordkoreanischen Soldaten erlitten nach westlichen Angaben schwere Verluste.",
+      [{ metric: "troops_deployed_total", min: 11000, source: "WEST" }],
+    ],
+  ]);
+});
+
 describe("killed, wounded or both", () => {
   run("en", [
     [
@@ -85,6 +104,24 @@ describe("who says so", () => {
         { metric: "casualties_total", min: 4000, source: "WEST" },
         { metric: "casualties_total", min: 4700, source: "UA_GOV" },
       ],
+    ],
+  ]);
+});
+
+describe("who says so, one sentence away or unnamed", () => {
+  run("en", [
+    [
+      "About 300 North Korean soldiers have been killed, a lawmaker said, citing the spy agency.",
+      [{ metric: "killed", min: 300, source: "NIS" }],
+    ],
+    [
+      "Pyongyang has lost about 300 soldiers, lawmaker Lee Seong-kweun said after the session.",
+      [{ metric: "casualties_total", min: 300, source: "NIS" }],
+    ],
+    [
+      // The spy agency named before is the one that speaks.
+      "Ukraine's military intelligence tracks the troops. About 300 North Korean soldiers have been killed, the spy agency said.",
+      [{ metric: "killed", min: 300, source: "HUR" }],
     ],
   ]);
 });
