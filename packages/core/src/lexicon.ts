@@ -270,7 +270,7 @@ export const METRIC_EXTRA_CUES: Partial<
       "starben",
       "umgekommen",
     ],
-    en: ["killed", "dead", "died", "deaths", "lost their lives", "perished"],
+    en: ["killed", "killing", "dead", "died", "deaths", "lost their lives", "perished"],
   },
   wounded: {
     de: ["verwundet", "verletzt", "verwundete", "verletzte"],
@@ -294,8 +294,9 @@ export const METRIC_EXTRA_CUES: Partial<
     en: ["artillery shell", "shell", "artillery rounds", "rounds", "munitions"],
   },
   howitzers_delivered: {
-    de: ["haubitze"],
-    en: ["howitzer", "self-propelled gun", "self-propelled artillery"],
+    // Koksan is the self-propelled gun North Korea supplies: "50 Koksan-Geschütze", "120 Koksans".
+    de: ["haubitze", "koksan"],
+    en: ["howitzer", "self-propelled gun", "self-propelled artillery", "koksan"],
   },
   mlrs_delivered: {
     de: ["raketenwerfer", "raketenstartsystem", "raketensystem"],
@@ -509,6 +510,41 @@ export const PLANNED_SENDING = {
   /** After the infinitive they make a perfect: hearsay. */
   perfect: ["haben", "sein", "lassen"],
 } as const;
+
+/**
+ * Words of fighting: a modal after a count that leads to them projects the fighting, not the count
+ * ("8,000 troops … are expected to enter combat", "sollen bald in die Kämpfe eingreifen").
+ */
+export const COMBAT_WORDS: readonly string[] = [
+  "combat",
+  "fight",
+  "battle",
+  "front line",
+  "frontline",
+  "kampf",
+  "kämpf",
+  "gefecht",
+  "eingreifen",
+  "front",
+];
+
+/**
+ * Verbs of what shipments hold: after a modal they estimate a delivery ("containers that could hold
+ * 3 million shells", "die bis zu 4,8 Millionen Granaten enthalten könnten"), they plan nothing.
+ */
+export const CAPACITY_VERBS: readonly string[] = [
+  "hold",
+  "contain",
+  "carry",
+  "accommodate",
+  "translate",
+  "be enough",
+  "amount to",
+  "enthalten",
+  "fassen",
+  "umfassen",
+  "entsprechen",
+];
 
 /** Words with which a party denies a claim ("Peskow dementierte, dass ..."). */
 export const DENIAL_CUES: readonly string[] = [

@@ -357,7 +357,17 @@ describe("extractFigures: German war reporting", () => {
     ],
     [
       "Selenskyj sprach am Montag von knapp 4.000 getöteten oder verletzten Nordkoreanern.",
-      [{ metric: "casualties_total", min: 4000, max: 4000, source: "UA_GOV", date: "2025-01-27" }],
+      // "knapp": just short of 4,000.
+      [
+        {
+          metric: "casualties_total",
+          min: null,
+          max: 4000,
+          qualifier: "less_than",
+          source: "UA_GOV",
+          date: "2025-01-27",
+        },
+      ],
       "2025-02-01",
     ],
     [

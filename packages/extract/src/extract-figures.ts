@@ -18,7 +18,9 @@ import { claimDate } from "./claim-date";
 import { isWordChar, TextCues } from "./cue-matcher";
 import {
   anaphora,
+  capacity,
   clauseCues,
+  combat,
   countNouns,
   cueIndex,
   deliveries,
@@ -90,7 +92,28 @@ export function extractFigures(input: string, options: ExtractOptions = {}): Fig
       }
     }
   }
-  return figures;
+  return oncePerArticle(figures);
+}
+
+/**
+ * One figure per value of a metric in an article: a headline's "8,000 … could be deployed" and the
+ * body's "approximately 8,000 … are stationed, Blinken said" are one claim, told best where it is
+ * reported, attributed and hedged. A denial of the same value stays apart.
+ */
+function oncePerArticle(figures: Figure[]): Figure[] {
+  // A Map keeps the first appearance's place when a better telling replaces it.
+  const best = new Map<string, Figure>();
+  for (const f of figures) {
+    const key = `${f.metric}|${f.min}|${f.max}|${f.modality === "denied"}`;
+    const kept = best.get(key);
+    if (!kept || told(f) > told(kept)) best.set(key, f);
+  }
+  return [...best.values()];
+}
+
+/** How fully a figure is told: reported over projected, a named source, a hedge read. */
+function told(f: Figure): number {
+  return (f.modality === "reported" ? 4 : 0) + (f.source ? 2 : 0) + (f.qualifier !== "exact" ? 1 : 0);
 }
 
 const CHANGE_VERBS =
@@ -158,12 +181,18 @@ const SHARE_OF = /^\s+(?:of|des|der|von|aller|all)\b/i;
 
 /** A sentence that attributes the one before it ("Das teilte … mit", "This was confirmed by …"). */
 const POINTS_BACK =
-  /^(?:(?:das|dies)\s+(?:teilte|sagte|erklärte|berichtete|meldete|bestätigte|schrieb|betonte)|(?:this|that)\s+(?:was|is)\s+(?:according|announced|confirmed|reported|said|stated))\b/i;
+  /^(?:(?:das|dies)\s+(?:teilte|sagte|erklärte|berichtete|meldete|bestätigte|schrieb|betonte)|(?:this|that|the)\s+(?:(?:information|figure|estimate|assessment|number)\s+)?(?:was|is|were)\s+(?:according|announced|confirmed|reported|said|stated|disclosed|revealed|given|provided))\b/i;
 
 const PLANNED_SENDING_CLAUSE = new RegExp(
   `(?:^|\\s)(?:${PLANNED_SENDING.modals.join("|")})\\s[^,;]*\\s(?:${PLANNED_SENDING.infinitives.join("|")})(?![\\p{L}])(?!\\s+(?:${PLANNED_SENDING.perfect.join("|")})\\b)`,
   "iu",
 );
+
+/** A clause with its own subject and verb after a comma or semicolon ("…, and Russia sent aid"). */
+const OWN_CLAUSE = /;|[,:]\s+(?:and|und|but|aber|while|während|whereas|doch|jedoch)\s|\s[–—]\s/i;
+
+/** How far after a modal a word of combat makes it about the fighting, in characters. */
+const COMBAT_REACH = 30;
 
 /** How far from the number's phrase a modal still bears on it, in characters. */
 const MODAL_REACH = 50;
@@ -267,12 +296,13 @@ class Article {
     const out: Candidate[] = [];
     for (const number of numbers) {
       if (cues.has(vague, number.start, number.end)) continue;
-      if (number.kind === "cardinal" && !Number.isInteger(number.value)) continue;
+      const range = rangeByMin.get(number.start);
+      // "between 4.2 and 5.8 million": the lower bound takes the upper one's scale.
+      if (number.kind === "cardinal" && !Number.isInteger(range?.min.value ?? number.value)) continue;
       if (number.kind === "cardinal" && number.value < 2 && !/\d/.test(number.text)) continue; // "ein", "one"
       if (notACount(text, s.start, number)) continue;
       // "aged 20 and 26", "his unit of about 100 men": ages and the size of a small unit.
       if (AGE_OR_UNIT_BEFORE.test(text.slice(Math.max(s.start, number.start - 30), number.start))) continue;
-      const range = rangeByMin.get(number.start);
       const last = range?.max ?? number;
       const percent = number.kind === "percent" || PERCENT_WORD.test(text.slice(last.end, last.end + 10));
       // A range's qualifier and "weitere" stand before its opener: "zusätzlich zwischen 1000 und 3000".
@@ -420,7 +450,7 @@ class Article {
         // 10 missiles into the sea, and Russia sent food aid" delivers no missiles.
         if (
           metricDefinition(phrase.head.metric).subject === "material" &&
-          !cues.has(deliveries, s.start, this.clauseOf(c)[1])
+          !cues.has(deliveries, s.start, this.deliveryReach(c, s))
         )
           return false;
         return phrase.northKorean || this.northKoreaNear(index);
@@ -429,7 +459,7 @@ class Article {
 
   private metricOf(index: number, c: Candidate): MetricId | null {
     const { phrase } = c;
-    if (phrase.head.kind === "metric") return phrase.head.metric;
+    if (phrase.head.kind === "metric") return this.rankFate(c, phrase.head.metric) ?? phrase.head.metric;
     let cues = this.cues.scan(clauseCues, c.segment[0], c.segment[1]);
     if (c.percent)
       // "50 Prozent des russischen Munitionsbedarfs", "60 percent of Russia's artillery shells".
@@ -448,10 +478,13 @@ class Article {
     // "11,000 troops suffered heavy losses": the losses befell the soldiers counted.
     else if (phrase.head.kind === "troops")
       cues = cues.filter((h) => !(h.start >= phrase.end && this.isLossNoun(h)));
-    const casualty = cues.filter(
+    const inClause = cues.filter(
       (h) =>
         CASUALTY_METRICS.has(h.value.metric) && !h.value.weak && h.start >= clauseStart && h.end <= clauseEnd,
     );
+    // "captured two wounded North Korean soldiers": the verb decides, not the adjective in the phrase.
+    const outsidePhrase = inClause.filter((h) => h.end <= phrase.start || h.start >= phrase.end);
+    const casualty = outsidePhrase.length ? outsidePhrase : inClause;
     const troopCues = casualty.length
       ? casualty
       : cues.filter((h) => h.value.metric !== "ammo_share_percent");
@@ -474,6 +507,31 @@ class Article {
       strong ?? (atPlace ? "troops_in_region" : null) ?? nearest(true) ?? "troops_deployed_total";
     const contingent = metric === "troops_deployed_total" || metric === "troops_in_region";
     return phrase.additional && contingent ? "troops_additional" : metric;
+  }
+
+  /**
+   * Where a delivery word still bears on material: past the number's list ("50 Koksan-Geschütze
+   * sowie 20 Raketenwerfer … geliefert") up to a clause of its own ("…, and Russia sent aid").
+   */
+  private deliveryReach(c: Candidate, s: Sentence): number {
+    const after = this.text.slice(c.phrase.end, s.end);
+    const own = OWN_CLAUSE.exec(after);
+    return own ? c.phrase.end + own.index : s.end;
+  }
+
+  /** "six North Korean officers had been killed": what befell officers or generals is the count. */
+  private rankFate(c: Candidate, metric: MetricId): MetricId | null {
+    if (metricDefinition(metric).subject !== "troops") return null;
+    const [start, end] = this.clauseOf(c);
+    const fate = this.cues
+      .scan(clauseCues, start, end)
+      .find(
+        (h) =>
+          CASUALTY_METRICS.has(h.value.metric) &&
+          !h.value.weak &&
+          (h.end <= c.phrase.start || h.start >= c.phrase.end),
+      );
+    return fate?.value.metric ?? null;
   }
 
   private isLossNoun(hit: { start: number; end: number }): boolean {
@@ -525,14 +583,16 @@ class Article {
     if (denial) return "denied";
     // A modal near the number ("could send up to", "schicken könnte"), not one about something
     // else later in the clause ("… were sent and more would follow"). "May" is a month.
-    const projection = cues
-      .scan(projections, start, end)
-      .find(
-        (h) =>
-          distance(h, phrase) <= MODAL_REACH &&
-          text.slice(h.start, h.end) !== "May" &&
-          !(h.start >= phrase.end && NEW_CLAUSE.test(text.slice(phrase.end, h.start))),
-      );
+    const projection = cues.scan(projections, start, end).find(
+      (h) =>
+        distance(h, phrase) <= MODAL_REACH &&
+        text.slice(h.start, h.end) !== "May" &&
+        !(h.start >= phrase.end && NEW_CLAUSE.test(text.slice(phrase.end, h.start))) &&
+        // "8,000 troops … are expected to enter combat": the fighting is ahead, not the count.
+        !(h.start >= phrase.end && cues.has(combat, h.end, Math.min(end, h.end + COMBAT_REACH))) &&
+        // "containers that could hold about 6 million shells": an estimate of what was delivered.
+        !cues.has(capacity, start, end),
+    );
     return projection || PLANNED_SENDING_CLAUSE.test(text.slice(start, end)) ? "projected" : "reported";
   }
 
@@ -560,7 +620,7 @@ class Article {
     if (
       next &&
       next.paragraph === s.paragraph &&
-      POINTS_BACK.test(this.text.slice(next.start, next.start + 24))
+      POINTS_BACK.test(this.text.slice(next.start, next.start + 40))
     ) {
       return (this.attributions(index + 1).find((a) => a.source)?.source as SourceId) ?? null;
     }

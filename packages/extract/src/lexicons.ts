@@ -2,6 +2,8 @@ import {
   ANAPHORA,
   ANAPHORIC_SPEAKERS,
   ATTRIBUTION_CUES,
+  CAPACITY_VERBS,
+  COMBAT_WORDS,
   COUNT_NOUNS,
   DELIVERY_CUES,
   DENIAL_CUES,
@@ -46,6 +48,8 @@ export const projections = new Lexicon(pairs(PROJECTION_CUES, true));
 export const denials = new Lexicon(pairs(DENIAL_CUES, true));
 export const deliveries = new Lexicon(pairs(DELIVERY_CUES, true));
 export const warContext = new Lexicon(pairs(WAR_CONTEXT, true));
+export const combat = new Lexicon(pairs(COMBAT_WORDS, true));
+export const capacity = new Lexicon(pairs(CAPACITY_VERBS, true));
 
 export type MetricCue = { metric: MetricId; weak: boolean };
 
@@ -132,6 +136,8 @@ export const cueIndex = new CueIndex([
   transparentNouns,
   deliveries,
   warContext,
+  combat,
+  capacity,
   northKorea,
   otherArmy,
   anaphora,

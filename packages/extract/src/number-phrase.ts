@@ -52,7 +52,9 @@ const QUALIFIER_AFTER = /^(?:[-‐‑](plus)|\s+(?:or more|oder mehr))\b/i;
 
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’\-‐‑]*[\p{L}\p{N}\-‐‑])?|\S/uy;
 const MAX_WORDS = 6;
-const CALIBRE = /^\d+(?:[.,]\d+)?[-‐‑]?(?:mm|millimeter|cm|zoll)$/i;
+const CALIBRE = /^\d+(?:[.,]\d+)?[-‐‑]?(?:mm|millimeter|millimetre|cm|zoll|inch)$/i;
+/** A model designation before what is counted: "120 M1989 Koksan howitzers", "20 BM-27 launchers". */
+const DESIGNATION = /^\p{Lu}{1,3}[-‐‑]?\d{1,4}\p{L}?$/u;
 
 /** Words that end a counted phrase without naming what is counted. */
 const STOP_WORDS = new Set([
@@ -151,6 +153,9 @@ const STOP_WORDS = new Set([
 const ENGLISH_MODIFIERS = new Set([
   "elite",
   "special",
+  // "1,500 special operation forces", "special operations troops".
+  "operation",
+  "operations",
   "combat",
   "regular",
   "active",
@@ -172,6 +177,11 @@ const ENGLISH_MODIFIERS = new Set([
   "frontline",
   "front-line",
   "self-propelled",
+  "upgraded",
+  "modernized",
+  "modernised",
+  "individual",
+  "towed",
   "dprk",
   "korean",
   "north",
@@ -238,7 +248,7 @@ export function readNumberPhrase(
     }
     // "220 units of howitzers", "170mm" guns: words that say nothing of what is counted.
     const transparent = cues.at(transparentNouns, at);
-    if (transparent || CALIBRE.test(word)) {
+    if (transparent || CALIBRE.test(word) || (lang === "en" && DESIGNATION.test(word))) {
       at = transparent ? transparent.end : wordEnd;
       continue;
     }
@@ -378,8 +388,20 @@ function finishHead(
 
 const SUFFIXES = ["", "e", "en", "n", "s", "es", "er", "ern", "nen"];
 
-/** The head noun a word is, if any; German compounds count by their last part ("Panzerhaubitzen"). */
+/**
+ * The head noun a word is, if any; German compounds count by their last part ("Panzerhaubitzen"),
+ * unless a hyphenated first part names the material itself ("Koksan-Geschütze" are howitzers).
+ */
 export function headOf(word: string, lang: Lang, lowerCase = false): HeadKind | null {
+  const hyphen = lang === "de" ? word.search(/[-‐‑]/) : -1;
+  if (hyphen > 0) {
+    const first = headWords.get(word.slice(0, hyphen));
+    if (first?.kind === "metric") return first;
+  }
+  return lastPartHead(word, lang, lowerCase);
+}
+
+function lastPartHead(word: string, lang: Lang, lowerCase: boolean): HeadKind | null {
   for (let i = 0; i < word.length; i++) {
     const rest = i === 0 ? word : word.slice(i);
     if (i > 0 && (lang !== "de" || rest.length < COMPOUND_MIN_LENGTH)) break;

@@ -169,3 +169,70 @@ describe("never a figure", () => {
   run("en", [["North Korean soldiers have fought in Kursk since the spring of 2025, officials said.", []]]);
   run("de", [["Nordkoreanische Soldaten kämpfen seit dem Frühjahr 2025 in Kursk.", []]]);
 });
+
+describe("material: calibres, models and what containers hold", () => {
+  run("en", [
+    [
+      "Seoul said North Korea's containers to Russia could hold over 2 million 152-millimeter shells.",
+      [{ metric: "shells_delivered", min: 2000000, max: null, qualifier: "more_than", modality: "reported" }],
+    ],
+    [
+      "North Korea has shipped containers to Russia that may contain about 4 million 6-inch artillery shells.",
+      [{ metric: "shells_delivered", min: 4000000, qualifier: "approx", modality: "reported" }],
+    ],
+    [
+      "Pyongyang has supplied Moscow with 80 M1989 Koksan howitzers and 40 upgraded 240mm multiple rocket launchers.",
+      [
+        { metric: "howitzers_delivered", min: 80 },
+        { metric: "mlrs_delivered", min: 40 },
+      ],
+    ],
+    [
+      "The ships from North Korea to Russia carried between 3.5 and 4.5 million individual rounds of ammunition.",
+      [{ metric: "shells_delivered", min: 3500000, max: 4500000, qualifier: "range" }],
+    ],
+  ]);
+  run("de", [
+    [
+      "Nordkorea hat Russland nach Seouler Angaben bereits 9 Millionen 152-mm-Granaten geliefert.",
+      [{ metric: "shells_delivered", min: 9000000, source: "KR_GOV" }],
+    ],
+    [
+      "Mehr als eine Millionen Granaten hat Russland aus Nordkorea bereits erhalten.",
+      [{ metric: "shells_delivered", min: 1000000, max: null, qualifier: "more_than" }],
+    ],
+    [
+      "Nordkorea habe 40 Koksan-Geschütze sowie 30 Mehrfachraketenwerfer an Russland geliefert.",
+      [
+        { metric: "howitzers_delivered", min: 40 },
+        { metric: "mlrs_delivered", min: 30 },
+      ],
+    ],
+    [
+      "Die Container aus Nordkorea könnten bis zu 3,5 Millionen Artilleriegranaten für Russland enthalten.",
+      [{ metric: "shells_delivered", min: null, max: 3500000, qualifier: "up_to", modality: "reported" }],
+    ],
+    [
+      "Die Verwaltung schätzt, dass über 2 Millionen Geschosse sowie hunderte Raketen, darunter 60 KN-23, von Nordkorea an Russland geliefert wurden.",
+      [
+        { metric: "shells_delivered", min: 2000000, max: null, qualifier: "more_than" },
+        { metric: "missiles_delivered", min: 60 },
+      ],
+    ],
+  ]);
+});
+
+describe("just short of a number", () => {
+  run("en", [
+    [
+      "Nearly 1,000 North Korean soldiers have been wounded, the NIS said.",
+      [{ metric: "wounded", min: null, max: 1000, qualifier: "less_than", source: "NIS" }],
+    ],
+  ]);
+  run("de", [
+    [
+      "Fast 1.000 nordkoreanische Soldaten wurden nach Angaben des NIS verwundet.",
+      [{ metric: "wounded", min: null, max: 1000, qualifier: "less_than", source: "NIS" }],
+    ],
+  ]);
+});

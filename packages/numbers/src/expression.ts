@@ -10,6 +10,11 @@ import { type DigitNumber, isDigitCode, readDigits } from "./digits";
 import { foldGerman, parseGermanNumberWord, parseGermanOrdinalWord } from "./german-words";
 import { type Lang, SCALE_ABBREVIATIONS, type Word, wordsOf } from "./lexicon";
 
+/** A letter or hyphen-and-letter right after digits: a unit or a designation ("152-mm", "6-inch"). */
+const GLUED_UNIT_AFTER = /^[-‐‑]?\p{L}/u;
+/** A digit or hyphen right after a scale abbreviation: "M1989", "M-1978". */
+const DESIGNATION_AFTER = /^[-‐‑\d]/;
+
 export interface Expression {
   start: number;
   end: number;
@@ -367,7 +372,8 @@ export class ExpressionReader {
           after?.word &&
           (after.word.type === "dozen" ||
             after.word.type === "hundred" ||
-            (after.word.type === "scale" && !after.word.plural) ||
+            (after.word.type === "scale" &&
+              (!after.word.plural || this.articleBeforePluralScale(word, after))) ||
             this.denominatorAt(after, 1) !== undefined);
         if (joins) {
           s.addWord(1, "unit");
@@ -447,6 +453,8 @@ export class ExpressionReader {
     const word = tok.word;
     if (tok.digits) {
       if (joint === "hyphen" || !tok.digits.integer || tok.digits.value === 0) return undefined;
+      // "3 million 152-millimeter shells", "6 million 6-inch": digits glued to a unit start a new number.
+      if (GLUED_UNIT_AFTER.test(this.text.slice(tok.end, tok.end + 2))) return undefined;
       // "4 thousand 3 hundred and 21"; a bare digit after a digit is a new number ("423 0000").
       const fraction = this.slashFraction(tok.digits);
       if (fraction && joint === "none" && s.lastWasDigits && s.steps === 1) {
@@ -463,6 +471,8 @@ export class ExpressionReader {
       const scale = SCALE_ABBREVIATIONS.get(tok.raw);
       if (scale === undefined || tok.raw === "b" || joint !== "none" || !s.canTakeScale(scale))
         return undefined;
+      // "120 M1989 Koksan", "50 M-1978": a model designation, not "M" for million.
+      if (DESIGNATION_AFTER.test(this.text.slice(tok.end, tok.end + 2))) return undefined;
       s.applyScale(scale);
       return this.afterAbbreviationDot(tok);
     }
@@ -540,6 +550,13 @@ export class ExpressionReader {
       default:
         return undefined;
     }
+  }
+
+  /** "eine Millionen Granaten": a common slip for "eine Million", read as one million. */
+  private articleBeforePluralScale(word: Word, after: Token): boolean {
+    return (
+      this.lang === "de" && word.type === "article" && after.word?.type === "scale" && after.word.value >= 1e6
+    );
   }
 
   private afterAbbreviationDot(tok: Token): number {
