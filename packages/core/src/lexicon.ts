@@ -92,6 +92,7 @@ export const TROOP_NOUNS = {
     "militäringenieur",
     "minenräumer",
     "militärbauarbeiter",
+    "bauarbeiter",
   ],
   en: [
     "troop",
@@ -113,8 +114,32 @@ export const TROOP_NOUNS = {
     "deminer",
     "military construction worker",
     "military builder",
+    "builder",
   ],
 } as const;
+
+/**
+ * Specialists sent on top of the combat troops (in 2025: sappers, deminers, military builders):
+ * a sending of them is a further contingent, never the new total.
+ */
+export const SPECIALIST_TROOP_NOUNS: readonly string[] = [
+  "pionier",
+  "militäringenieur",
+  "minenräumer",
+  "militärbauarbeiter",
+  "bauarbeiter",
+  "military engineer",
+  "combat engineer",
+  "engineer",
+  "sapper",
+  "deminer",
+  "military construction worker",
+  "military builder",
+  "builder",
+];
+
+/** Adverbs that make a sending a further one: "additionally sent 3,000", "erneut 3.000 geschickt". */
+export const ADDITIONAL_ADVERBS: readonly string[] = ["additionally", "in addition", "zusätzlich", "erneut"];
 
 /**
  * Words hyphenated to a number that make it the strength of a force: "a 10,000-strong contingent",
@@ -223,6 +248,10 @@ export const METRIC_EXTRA_CUES: Partial<
       "getötet und verletzt",
       "tot oder verwundet",
       "tot oder verletzt",
+      "vermisst oder verwundet",
+      "vermisst oder verletzt",
+      "tot oder vermisst",
+      "getötet oder vermisst",
       "gefallen oder verwundet",
       "gefallen oder verletzt",
       "toten und verletzten",
@@ -253,6 +282,10 @@ export const METRIC_EXTRA_CUES: Partial<
       "dead and wounded",
       "dead or injured",
       "dead and injured",
+      "missing or wounded",
+      "wounded or missing",
+      "killed or missing",
+      "dead or missing",
       "losses",
       "lost",
     ],
@@ -343,10 +376,6 @@ export const DELIVERY_CUES: readonly string[] = [
   "schickte",
   "verschifft",
   "transferiert",
-  "russland",
-  "russisch",
-  "moskau",
-  "kreml",
   "supplied",
   "supplies",
   "supply",
@@ -365,9 +394,50 @@ export const DELIVERY_CUES: readonly string[] = [
   "handed over",
   "transferred",
   "exported",
+];
+
+/** Russia as the receiver: material named with it is delivered ("Russland hat … erhalten"). */
+export const DELIVERY_RECIPIENTS: readonly string[] = [
+  "russland",
+  "russisch",
+  "moskau",
+  "kreml",
   "russia",
   "moscow",
   "kremlin",
+];
+
+/** Material sent to Ukraine is another country's aid, never North Korea's delivery. */
+export const OTHER_RECIPIENTS: readonly string[] = [
+  "to ukraine",
+  "an die ukraine",
+  "für die ukraine",
+  "to kyiv",
+  "an kiew",
+];
+
+/**
+ * Verbs of firing: missiles "fired at Ukraine" or "eingesetzt" are used, not counted as delivered,
+ * unless a delivery verb says so too.
+ */
+export const FIRING_VERBS: readonly string[] = [
+  "fired",
+  "launched",
+  "used",
+  "abgefeuert",
+  "eingesetzt",
+  "verschossen",
+  "gestartet",
+];
+
+/** "Two soldiers, although wounded, survived": a concession describes them, it counts no wounded. */
+export const CONCESSIVES: readonly string[] = [
+  "although",
+  "though",
+  "albeit",
+  "obwohl",
+  "wenn auch",
+  "wenngleich",
 ];
 
 /**

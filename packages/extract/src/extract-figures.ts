@@ -17,17 +17,22 @@ import { type Attribution, findAttributions } from "./attribution";
 import { claimDate } from "./claim-date";
 import { isWordChar, TextCues } from "./cue-matcher";
 import {
+  additionalAdverbs,
   anaphora,
   capacity,
   clauseCues,
   combat,
+  concessives,
   countNouns,
   cueIndex,
   deliveries,
+  deliveryVerbs,
   denials,
+  firing,
   negations,
   northKorea,
   otherArmy,
+  otherRecipients,
   projections,
   regions,
   vague,
@@ -191,6 +196,11 @@ const PLANNED_SENDING_CLAUSE = new RegExp(
 /** A clause with its own subject and verb after a comma or semicolon ("…, and Russia sent aid"). */
 const OWN_CLAUSE = /;|[,:]\s+(?:and|und|but|aber|while|während|whereas|doch|jedoch)\s|\s[–—]\s/i;
 
+const COORDINATED_ONLY = /^\s*(?:,|,?\s(?:and|und|sowie|as well as|plus)\s)\s*$/i;
+
+/** How far before a casualty word a concession ("although wounded") still bears on it. */
+const CONCESSIVE_REACH = 12;
+
 /** How far after a modal a word of combat makes it about the fighting, in characters. */
 const COMBAT_REACH = 30;
 
@@ -282,7 +292,12 @@ class Article {
       lastMetric = metric;
       // "11,000 troops, or roughly 11,000 soldiers": one number said twice in a sentence is one figure.
       if (figures.some((f) => countedBefore(f, metric, c))) continue;
-      figures.push(this.figure(index, c, metric));
+      const figure = this.figure(index, c, metric);
+      // "will send 1,000 sappers and 4,000 builders": objects of one verb share its modality.
+      const last = figures.at(-1);
+      if (last && before && last.modality !== "reported" && this.coordinated(before.candidate, c))
+        figure.modality = last.modality;
+      figures.push(figure);
     }
     return figures;
   }
@@ -448,10 +463,7 @@ class Article {
         if (phrase.otherArmy && !phrase.northKorean) return false;
         // A delivery word (or Russia) up to the end of the number's own clause: "North Korea fired
         // 10 missiles into the sea, and Russia sent food aid" delivers no missiles.
-        if (
-          metricDefinition(phrase.head.metric).subject === "material" &&
-          !cues.has(deliveries, s.start, this.deliveryReach(c, s))
-        )
+        if (metricDefinition(phrase.head.metric).subject === "material" && !this.delivered(c, s))
           return false;
         return phrase.northKorean || this.northKoreaNear(index);
     }
@@ -480,7 +492,11 @@ class Article {
       cues = cues.filter((h) => !(h.start >= phrase.end && this.isLossNoun(h)));
     const inClause = cues.filter(
       (h) =>
-        CASUALTY_METRICS.has(h.value.metric) && !h.value.weak && h.start >= clauseStart && h.end <= clauseEnd,
+        CASUALTY_METRICS.has(h.value.metric) &&
+        !h.value.weak &&
+        h.start >= clauseStart &&
+        h.end <= clauseEnd &&
+        !this.cues.has(concessives, Math.max(clauseStart, h.start - CONCESSIVE_REACH), h.start),
     );
     // "captured two wounded North Korean soldiers": the verb decides, not the adjective in the phrase.
     const outsidePhrase = inClause.filter((h) => h.end <= phrase.start || h.start >= phrase.end);
@@ -506,7 +522,28 @@ class Article {
     const metric =
       strong ?? (atPlace ? "troops_in_region" : null) ?? nearest(true) ?? "troops_deployed_total";
     const contingent = metric === "troops_deployed_total" || metric === "troops_in_region";
-    return phrase.additional && contingent ? "troops_additional" : metric;
+    // "another 3,000", "additionally sent 3,000", "1,000 sappers": a further contingent.
+    const further =
+      phrase.additional ||
+      (phrase.head.kind === "troops" && phrase.head.specialist === true) ||
+      this.cues.has(additionalAdverbs, clauseStart, phrase.start);
+    return further && contingent ? "troops_additional" : metric;
+  }
+
+  /** Two counted phrases joined by "and", "und", "sowie" or a comma only: objects of one verb. */
+  private coordinated(first: Candidate, second: Candidate): boolean {
+    return COORDINATED_ONLY.test(this.text.slice(first.phrase.end, second.phrase.start));
+  }
+
+  /**
+   * Material counts as North Korea's delivery to Russia: a delivery word or Russia within reach, not
+   * another country's aid ("provided 300,000 shells to Ukraine") nor missiles only fired at Ukraine.
+   */
+  private delivered(c: Candidate, s: Sentence): boolean {
+    const { cues } = this;
+    const reach = this.deliveryReach(c, s);
+    if (!cues.has(deliveries, s.start, reach) || cues.has(otherRecipients, s.start, reach)) return false;
+    return !cues.has(firing, s.start, reach) || cues.has(deliveryVerbs, s.start, reach);
   }
 
   /**

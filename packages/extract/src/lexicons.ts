@@ -1,12 +1,16 @@
 import {
+  ADDITIONAL_ADVERBS,
   ANAPHORA,
   ANAPHORIC_SPEAKERS,
   ATTRIBUTION_CUES,
   CAPACITY_VERBS,
   COMBAT_WORDS,
+  CONCESSIVES,
   COUNT_NOUNS,
   DELIVERY_CUES,
+  DELIVERY_RECIPIENTS,
   DENIAL_CUES,
+  FIRING_VERBS,
   METRIC_CUE_SCOPE,
   METRIC_EXTRA_CUES,
   METRICS,
@@ -14,6 +18,7 @@ import {
   NEGATIONS,
   NORTH_KOREA_MARKERS,
   OTHER_ARMY_MARKERS,
+  OTHER_RECIPIENTS,
   OUTLETS,
   PEOPLE_NOUNS,
   PROJECTION_CUES,
@@ -22,6 +27,7 @@ import {
   REGIONS,
   SOURCES,
   type SourceId,
+  SPECIALIST_TROOP_NOUNS,
   TRANSPARENT_NOUNS,
   TROOP_NOUNS,
   VAGUE_QUANTITIES,
@@ -46,7 +52,12 @@ export const vague = new Lexicon(pairs(VAGUE_QUANTITIES, true));
 export const negations = new Lexicon(pairs(NEGATIONS, true));
 export const projections = new Lexicon(pairs(PROJECTION_CUES, true));
 export const denials = new Lexicon(pairs(DENIAL_CUES, true));
-export const deliveries = new Lexicon(pairs(DELIVERY_CUES, true));
+export const deliveries = new Lexicon(pairs([...DELIVERY_CUES, ...DELIVERY_RECIPIENTS], true));
+export const deliveryVerbs = new Lexicon(pairs(DELIVERY_CUES, true));
+export const otherRecipients = new Lexicon(pairs(OTHER_RECIPIENTS, true));
+export const firing = new Lexicon(pairs(FIRING_VERBS, true));
+export const concessives = new Lexicon(pairs(CONCESSIVES, true));
+export const additionalAdverbs = new Lexicon(pairs(ADDITIONAL_ADVERBS, true));
 export const warContext = new Lexicon(pairs(WAR_CONTEXT, true));
 export const combat = new Lexicon(pairs(COMBAT_WORDS, true));
 export const capacity = new Lexicon(pairs(CAPACITY_VERBS, true));
@@ -73,14 +84,23 @@ export const phraseCues = new Lexicon<MetricId>(
   ),
 );
 
-export type HeadKind = { kind: "troops" } | { kind: "people" } | { kind: "metric"; metric: MetricId };
+/** `specialist`: sappers, builders, engineers, sent as a further contingent. */
+export type HeadKind =
+  | { kind: "troops"; specialist?: true }
+  | { kind: "people" }
+  | { kind: "metric"; metric: MetricId };
+
+const specialists = new Set(SPECIALIST_TROOP_NOUNS);
 
 /**
  * Nouns a number can count. German ones also end compounds ("Panzerhaubitzen"), so they are kept as
  * plain words for suffix lookup; multi-word English ones ("rocket launchers") go to a matcher.
  */
 const headEntries: [string, HeadKind][] = [
-  ...both(TROOP_NOUNS).map((c): [string, HeadKind] => [c, { kind: "troops" }]),
+  ...both(TROOP_NOUNS).map((c): [string, HeadKind] => [
+    c,
+    specialists.has(c) ? { kind: "troops", specialist: true } : { kind: "troops" },
+  ]),
   ...both(PEOPLE_NOUNS).map((c): [string, HeadKind] => [c, { kind: "people" }]),
   ...METRICS.flatMap((m) =>
     METRIC_CUE_SCOPE[m.id] === "head"
@@ -135,6 +155,11 @@ export const regions = new Lexicon(REGIONS.flatMap(([name, ...cues]) => pairs(cu
 export const cueIndex = new CueIndex([
   transparentNouns,
   deliveries,
+  deliveryVerbs,
+  otherRecipients,
+  firing,
+  concessives,
+  additionalAdverbs,
   warContext,
   combat,
   capacity,

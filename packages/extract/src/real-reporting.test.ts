@@ -134,7 +134,7 @@ describe("planned or reported", () => {
     ],
     [
       "Bis zu 6.000 nordkoreanische Pioniere sollen nach Kursk verlegt werden.",
-      [{ metric: "troops_deployed_total", max: 6000, modality: "projected" }],
+      [{ metric: "troops_additional", max: 6000, modality: "projected" }],
     ],
     // Hearsay: "soll … geschickt haben" reports what happened.
     [
@@ -234,5 +234,52 @@ describe("just short of a number", () => {
       "Fast 1.000 nordkoreanische Soldaten wurden nach Angaben des NIS verwundet.",
       [{ metric: "wounded", min: null, max: 1000, qualifier: "less_than", source: "NIS" }],
     ],
+  ]);
+});
+
+describe("what is counted: specialists and further contingents", () => {
+  run("en", [
+    [
+      "Pyongyang will send 1,000 sappers and 4,000 military builders to the Kursk region, Moscow said.",
+      [
+        { metric: "troops_additional", min: 1000, modality: "projected" },
+        { metric: "troops_additional", min: 4000, modality: "projected" },
+      ],
+    ],
+    [
+      "Seoul said North Korea appears to have additionally sent about 2,000 troops to Russia.",
+      [{ metric: "troops_additional", min: 2000, qualifier: "approx", source: "KR_GOV" }],
+    ],
+  ]);
+  run("de", [
+    [
+      "Nordkorea hat nach Angaben Seouls erneut 2.000 Soldaten nach Russland geschickt.",
+      [{ metric: "troops_additional", min: 2000, source: "KR_GOV" }],
+    ],
+    [
+      "Von den 11.000 nordkoreanischen Soldaten seien 800 gefallen, 2.500 seien vermisst oder verwundet.",
+      [
+        { metric: "troops_deployed_total", min: 11000 },
+        { metric: "killed", min: 800 },
+        { metric: "casualties_total", min: 2500 },
+      ],
+    ],
+  ]);
+});
+
+describe("not North Korea's delivery, not a count of wounded", () => {
+  run("en", [
+    ["Kyiv says Russia has fired over 20 North Korean missiles at Ukraine since January.", []],
+    [
+      "North Korea sent shells to Russia, while the United States has provided 200,000 artillery shells to Ukraine.",
+      [],
+    ],
+    [
+      "Ukraine captured two North Korean soldiers in Kursk. Both soldiers, although wounded, survived, Zelensky said.",
+      [{ metric: "captured", min: 2 }],
+    ],
+  ]);
+  run("de", [
+    ["Russland hat nach Angaben Kiews über 20 nordkoreanische Raketen auf die Ukraine abgefeuert.", []],
   ]);
 });
