@@ -531,8 +531,11 @@ export const PROJECTION_CUES: readonly string[] = [
   "erwartet",
   "erwarten",
   "voraussichtlich",
-  "würde",
-  "würden",
+  "künftig",
+  "beschlossen",
+  "beschließt",
+  "entschieden",
+  "in der lage",
   "could",
   "may",
   "might",
@@ -554,6 +557,11 @@ export const PROJECTION_CUES: readonly string[] = [
   "will",
   "prepared to",
   "preparing to",
+  "decided to",
+  "decides to",
+  "agreed to",
+  "capable of",
+  "able to",
   "ready to",
   // "Kim hat angekündigt, weitere 6.000 Pioniere zu schicken", "pledged to send".
   "angekündigt",
@@ -575,7 +583,8 @@ export const PROJECTION_CUES: readonly string[] = [
  * haben") it is hearsay, a report.
  */
 export const PLANNED_SENDING = {
-  modals: ["soll", "sollen"],
+  // "würden … schicken" plans; "würden derzeit ausgebildet" only reports what someone said.
+  modals: ["soll", "sollen", "würde", "würden"],
   infinitives: ["schicken", "entsenden", "senden", "verlegen", "liefern", "folgen", "werden", "eintreffen"],
   /** After the infinitive they make a perfect: hearsay. */
   perfect: ["haben", "sein", "lassen"],
@@ -614,7 +623,18 @@ export const CAPACITY_VERBS: readonly string[] = [
   "fassen",
   "umfassen",
   "entsprechen",
+  "mean",
+  "bedeuten",
+  "there could be",
+  "there may be",
+  "there might be",
 ];
+
+/**
+ * The auxiliaries of a perfect infinitive: after a modal they hedge what happened ("may have sent",
+ * "könnte … geliefert haben", "dürften … gefallen sein"), they project nothing.
+ */
+export const MODAL_PERFECT = { en: ["have"], de: ["haben", "sein"] } as const;
 
 /** Words with which a party denies a claim ("Peskow dementierte, dass ..."). */
 export const DENIAL_CUES: readonly string[] = [

@@ -4,6 +4,7 @@ import {
   type Lang,
   LOSS_NOUNS,
   type MetricId,
+  MODAL_PERFECT,
   type Modality,
   metricDefinition,
   NORTH_KOREA_MARKERS,
@@ -101,9 +102,9 @@ export function extractFigures(input: string, options: ExtractOptions = {}): Fig
 }
 
 /**
- * One figure per value of a metric in an article: a headline's "8,000 … could be deployed" and the
- * body's "approximately 8,000 … are stationed, Blinken said" are one claim, told best where it is
- * reported, attributed and hedged. A denial of the same value stays apart.
+ * One figure per value of a metric in an article: a headline's "8,000 in Kursk" and the body's
+ * "approximately 8,000 … are stationed there, Blinken said" are one claim, told best where it is
+ * attributed and hedged. A denial of the same value stays apart.
  */
 function oncePerArticle(figures: Figure[]): Figure[] {
   // A Map keeps the first appearance's place when a better telling replaces it.
@@ -116,9 +117,9 @@ function oncePerArticle(figures: Figure[]): Figure[] {
   return [...best.values()];
 }
 
-/** How fully a figure is told: reported over projected, a named source, a hedge read. */
+/** How fully a figure is told: a named source, then a hedge read; else the first telling stands. */
 function told(f: Figure): number {
-  return (f.modality === "reported" ? 4 : 0) + (f.source ? 2 : 0) + (f.qualifier !== "exact" ? 1 : 0);
+  return (f.source ? 2 : 0) + (f.qualifier !== "exact" ? 1 : 0);
 }
 
 const CHANGE_VERBS =
@@ -195,6 +196,12 @@ const PLANNED_SENDING_CLAUSE = new RegExp(
 
 /** A clause with its own subject and verb after a comma or semicolon ("…, and Russia sent aid"). */
 const OWN_CLAUSE = /;|[,:]\s+(?:and|und|but|aber|while|während|whereas|doch|jedoch)\s|\s[–—]\s/i;
+
+/** After a modal, a perfect infinitive: English "have" next, German "haben"/"sein" ending the verb. */
+const HEDGED_PAST = new RegExp(
+  `^(?:\\s+\\p{L}+){0,2}?\\s+(?:${MODAL_PERFECT.en.join("|")})\\s|^[^.;:!?]*?\\s\\p{L}+(?:t|en)\\s+(?:worden\\s+)?(?:${MODAL_PERFECT.de.join("|")})\\b`,
+  "u",
+);
 
 const COORDINATED_ONLY = /^\s*(?:,|,?\s(?:and|und|sowie|as well as|plus)\s)\s*$/i;
 
@@ -293,10 +300,13 @@ class Article {
       // "11,000 troops, or roughly 11,000 soldiers": one number said twice in a sentence is one figure.
       if (figures.some((f) => countedBefore(f, metric, c))) continue;
       const figure = this.figure(index, c, metric);
-      // "will send 1,000 sappers and 4,000 builders": objects of one verb share its modality.
+      // "will send 1,000 sappers and 4,000 builders", "5,000 builders and 1,000 sappers may be
+      // sent": objects of one verb share its modality, whichever side the verb stands on.
       const last = figures.at(-1);
-      if (last && before && last.modality !== "reported" && this.coordinated(before.candidate, c))
-        figure.modality = last.modality;
+      if (last && before && this.coordinated(before.candidate, c)) {
+        if (last.modality !== "reported") figure.modality = last.modality;
+        else if (figure.modality !== "reported") last.modality = figure.modality;
+      }
       figures.push(figure);
     }
     return figures;
@@ -586,7 +596,7 @@ class Article {
       max: c.max,
       qualifier: phrase.qualifier,
       source: this.sourceOf(index, c),
-      modality: this.modalityOf(clauseStart, clauseEnd, phrase),
+      modality: this.modalityOf(clauseStart, clauseEnd, phrase, s.end),
       region: this.regionOf(metric, c, s),
       date: this.claimDateOf(index),
       quote: quoteOf(this.text.slice(s.start, s.end)),
@@ -612,7 +622,7 @@ class Article {
     return [start, end];
   }
 
-  private modalityOf(start: number, end: number, phrase: NumberPhrase): Modality {
+  private modalityOf(start: number, end: number, phrase: NumberPhrase, sentenceEnd: number): Modality {
     const { text, cues } = this;
     const denial = cues
       .scan(denials, start, end)
@@ -628,7 +638,9 @@ class Article {
         // "8,000 troops … are expected to enter combat": the fighting is ahead, not the count.
         !(h.start >= phrase.end && cues.has(combat, h.end, Math.min(end, h.end + COMBAT_REACH))) &&
         // "containers that could hold about 6 million shells": an estimate of what was delivered.
-        !cues.has(capacity, start, end),
+        !cues.has(capacity, start, end) &&
+        // "könnte fast fünf Millionen Granaten geliefert haben", "may have sent": a hedged past.
+        !HEDGED_PAST.test(text.slice(h.end, sentenceEnd)),
     );
     return projection || PLANNED_SENDING_CLAUSE.test(text.slice(start, end)) ? "projected" : "reported";
   }

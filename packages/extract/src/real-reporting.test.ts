@@ -150,6 +150,44 @@ describe("planned or reported", () => {
   ]);
 });
 
+describe("planned, hedged, or only about the fighting", () => {
+  run("en", [
+    [
+      "Kim Jong Un decided to send 2,000 sappers to Russia, Shoigu said.",
+      [{ metric: "troops_additional", min: 2000, modality: "projected", source: "RU_GOV" }],
+    ],
+    [
+      "About 7,000 North Korean troops are stationed in Kursk and are expected to enter combat soon, Blinken said.",
+      [{ metric: "troops_in_region", min: 7000, modality: "reported", source: "US_GOV" }],
+    ],
+    [
+      "North Korea may have sent 3,000 more troops to Russia, South Korea's military said.",
+      [{ metric: "troops_additional", min: 3000, modality: "reported", source: "JCS" }],
+    ],
+    [
+      "Seoul said 4,000 builders and 1,000 deminers from North Korea may be sent to Kursk.",
+      [
+        { metric: "troops_additional", min: 4000, modality: "projected" },
+        { metric: "troops_additional", min: 1000, modality: "projected" },
+      ],
+    ],
+  ]);
+  run("de", [
+    [
+      "Südkorea: Pjöngjang könnte fast vier Millionen Granaten an Russland geliefert haben.",
+      [{ metric: "shells_delivered", max: 4000000, qualifier: "less_than", modality: "reported" }],
+    ],
+    [
+      "Im Osten Russlands würden derzeit 9.000 nordkoreanische Soldaten ausgebildet, sagte Budanow.",
+      [{ metric: "troops_in_training", min: 9000, modality: "reported", source: "HUR" }],
+    ],
+    [
+      "Nach Angaben Kiews sei Nordkorea in der Lage, 20.000 weitere Soldaten zu entsenden.",
+      [{ metric: "troops_additional", min: 20000, modality: "projected", source: "UA_GOV" }],
+    ],
+  ]);
+});
+
 describe("one figure once", () => {
   run("en", [
     [
