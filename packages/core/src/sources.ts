@@ -25,6 +25,7 @@ export const SOURCES = [
       "south korea's intelligence",
       "seoul's spy agency",
       "south korea's national intelligence",
+      "südkoreanischem geheimdienst",
       // The lawmakers who brief after its sessions relay it.
       "lee seong-kweun",
       "lee sung-kwon",
@@ -68,6 +69,11 @@ export const SOURCES = [
       "südkoreanische regierung",
       "south korean government",
       "lee jae",
+      "kim yong-hyun",
+      "kim yong hyun",
+      "shin won-sik",
+      "shin wonsik",
+      "shin won sik",
       "south korean official",
       "south korea's defense ministry",
       "south korea's defence ministry",
@@ -104,6 +110,12 @@ export const SOURCES = [
       "ukrainian defence intelligence",
       "ukrainian defense intelligence",
       "main directorate of intelligence",
+      "ukrainischem militärgeheimdienst",
+      "militärgeheimdienst",
+      "military intelligence",
+      "ukrainischer aufklärung",
+      "ukrainische aufklärung",
+      "ukrainischen aufklärung",
     ],
   },
   {
@@ -147,6 +159,10 @@ export const SOURCES = [
       "sybiha",
       "kuleba",
       "yermak",
+      "sbu",
+      "security service of ukraine",
+      "ukrainische sicherheitsdienst",
+      "ukrainischen sicherheitsdienst",
     ],
   },
   {
@@ -180,6 +196,9 @@ export const SOURCES = [
       "ukraine's military",
       "ukraine's armed",
       "ukrainian troops said",
+      "ukrainian officers",
+      "ukrainische offiziere",
+      "ukrainischen offiziere",
     ],
   },
   {
@@ -251,6 +270,10 @@ export const SOURCES = [
       "healey",
       "lammy",
       "starmer",
+      "vereinigten königreichs",
+      "vereinigte königreich",
+      "großbritannien",
+      "britain",
     ],
   },
   {
@@ -288,6 +311,9 @@ export const SOURCES = [
     cues: [
       "kreml",
       "kremlin",
+      // Only as a speaker ("Das gab Russland bekannt"): attribution anchors decide, never the name alone.
+      "russland",
+      "russia",
       "putin",
       "peskow",
       "peskov",
@@ -316,6 +342,8 @@ export const SOURCES = [
     cues: [
       "kcna",
       "kim jong",
+      // Kim alone is the leader in this story; South Korea's ministers named Kim have their own cues.
+      "kim",
       "pjöngjang",
       "pyongyang",
       "nordkoreanische staatsmedien",

@@ -82,7 +82,13 @@ function speakerOf(
             m.start < anchor.start &&
             m.end >= anchor.start - 40 &&
             /^[\p{L}'’-]*(?:\s+(?:und|and)\s+[\p{L}'’-]+)?\s*$/u.test(text.slice(m.end, anchor.start)),
-        ) ?? mentions.find((m) => m.start >= anchor.start && m.start <= anchor.end + FOLLOWING)
+        ) ??
+        mentions.find(
+          (m) =>
+            m.start >= anchor.end &&
+            m.start <= anchor.end + FOLLOWING &&
+            GENITIVE.test(text.slice(anchor.end, m.start)),
+        )
       );
     default: {
       // "declined to comment on reports that …": the noun, not the verb.
@@ -106,9 +112,16 @@ function speakerOf(
   }
 }
 
-/** Words before "reports", "claims", "estimate" that make them nouns ("on reports that", "media reports"). */
+/**
+ * What joins an attribution noun to the source after it: "Angaben des Militärs", "Schätzungen der
+ * Regierungen Südkoreas", "Angaben Kiews", "estimates by the Pentagon", not "Schätzungen zufolge sollen … von Kim".
+ */
+const GENITIVE =
+  /^\s+(?:(?:des|der|von|vom|aus|from|of|by)\s+(?:(?:the|dem|den|der|des)\s+)?(?:[\p{L}'’-]+\s+){0,3})?$/iu;
+
+/** Words before "reports", "claims", "estimated" that make them nouns or adjectives ("on reports that", "an estimated 11,000"). */
 const NOUN_USE_BEFORE =
-  /\b(?:on|of|the|these|those|such|media|press|news|amid|after|despite|unconfirmed|earlier|recent|their|its)\s+$/i;
+  /\b(?:on|of|the|a|an|these|those|such|media|press|news|amid|after|despite|unconfirmed|earlier|recent|their|its)\s+$/i;
 /** "said Pyongyang had lost …": a name followed by its own verb is the reported clause's subject. */
 const REPORTED_CLAUSE_VERB = /^\s+(?:had|has|have|was|were|is|are|would|will|could|did|does)\b/i;
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+|also\s+|still\s+|now\s+)?$/i;

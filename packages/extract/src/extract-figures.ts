@@ -187,7 +187,7 @@ const SHARE_OF = /^\s+(?:of|des|der|von|aller|all)\b/i;
 
 /** A sentence that attributes the one before it ("Das teilte … mit", "This was confirmed by …"). */
 const POINTS_BACK =
-  /^(?:(?:das|dies)\s+(?:teilte|sagte|erklärte|berichtete|meldete|bestätigte|schrieb|betonte)|(?:this|that|the)\s+(?:(?:information|figure|estimate|assessment|number)\s+)?(?:was|is|were)\s+(?:according|announced|confirmed|reported|said|stated|disclosed|revealed|given|provided))\b/i;
+  /^(?:(?:das|dies)\s+(?:teilte|sagte|erklärte|berichtete|meldete|bestätigte|schrieb|betonte|gab|gaben)|(?:this|that|the)\s+(?:(?:information|figure|estimate|assessment|number)\s+)?(?:was|is|were)\s+(?:according|announced|confirmed|reported|said|stated|disclosed|revealed|given|provided))\b/i;
 
 const PLANNED_SENDING_CLAUSE = new RegExp(
   `(?:^|\\s)(?:${PLANNED_SENDING.modals.join("|")})\\s[^,;]*\\s(?:${PLANNED_SENDING.infinitives.join("|")})(?![\\p{L}])(?!\\s+(?:${PLANNED_SENDING.perfect.join("|")})\\b)`,

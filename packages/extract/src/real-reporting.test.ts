@@ -126,6 +126,53 @@ describe("who says so, one sentence away or unnamed", () => {
   ]);
 });
 
+describe("who says so: agencies, ministers, officials and the medium between", () => {
+  run("de", [
+    [
+      "Eine Zeitung, die sich auf den ukrainischen Militärgeheimdienst beruft, meldet 40 nordkoreanische Haubitzen für Russland.",
+      [{ metric: "howitzers_delivered", min: 40, source: "HUR" }],
+    ],
+    [
+      "Laut ukrainischer Aufklärung hat Nordkorea bereits über 2 Millionen Granaten nach Russland geliefert.",
+      [{ metric: "shells_delivered", min: 2000000, source: "HUR" }],
+    ],
+    [
+      "Die Geheimdienste des Vereinigten Königreichs schätzten, dass rund 3.000 nordkoreanische Soldaten getötet oder verwundet wurden.",
+      [{ metric: "casualties_total", min: 3000, source: "UK_GOV" }],
+    ],
+    [
+      "Der ukrainische Sicherheitsdienst bestätigte, dass zwei nordkoreanische Soldaten gefangen genommen wurden.",
+      [{ metric: "captured", min: 2, source: "UA_GOV" }],
+    ],
+    [
+      // "Schätzungen zufolge": no source; Kim is who sent them, not who says so.
+      "Schätzungen zufolge hat Machthaber Kim Jong Un bis zu 10.000 Nordkoreaner nach Russland entsandt.",
+      [{ metric: "troops_deployed_total", max: 10000, source: null }],
+    ],
+    [
+      "Rund 3.000 Minenräumer aus Nordkorea werden künftig in Kursk arbeiten. Das gab Russland bekannt.",
+      [{ metric: "troops_additional", min: 3000, source: "RU_GOV", modality: "projected" }],
+    ],
+  ]);
+  run("en", [
+    [
+      "Shipments from North Korea to Russia could hold 2 million shells, Shin Won-sik said on Friday.",
+      [{ metric: "shells_delivered", min: 2000000, source: "KR_GOV" }],
+    ],
+    [
+      "Kim acknowledged losses during the mission, stating that seven North Korean soldiers were killed.",
+      [{ metric: "killed", min: 7, source: "KP_GOV" }],
+    ],
+    [
+      "Western officials told the broadcaster that 3,000 North Korean troops had been killed. The officials said about 1,000 more had been wounded.",
+      [
+        { metric: "killed", min: 3000, source: "WEST" },
+        { metric: "wounded", min: 1000, source: "WEST" },
+      ],
+    ],
+  ]);
+});
+
 describe("planned or reported", () => {
   run("de", [
     [
