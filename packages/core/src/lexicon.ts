@@ -37,6 +37,20 @@ export const NORTH_KOREA_MARKERS: readonly string[] = [
  * Words that mark troops as someone else's ("ukrainische Soldaten", "Russland hat 600.000 Soldaten"):
  * a count of those is never a figure.
  */
+/** North Korea named as a country (a subject), not as an adjective of something else. */
+export const NORTH_KOREA_NAMES: readonly string[] = [
+  "nordkorea",
+  "nordkoreas",
+  "north korea",
+  "north korea's",
+  "pjöngjang",
+  "pjöngjangs",
+  "pyongyang",
+  "pyongyang's",
+  "dprk",
+  "dvrk",
+];
+
 export const OTHER_ARMY_MARKERS: readonly string[] = [
   "ukrain",
   "russisch",
@@ -115,6 +129,7 @@ export const TROOP_NOUNS = {
     "military construction worker",
     "military builder",
     "builder",
+    "engineering troop",
   ],
 } as const;
 
@@ -136,6 +151,17 @@ export const SPECIALIST_TROOP_NOUNS: readonly string[] = [
   "military construction worker",
   "military builder",
   "builder",
+  "engineering troop",
+];
+
+/** Words of arriving: soldiers who arrived are at a place, be it only "in Russland" or nowhere named. */
+export const ARRIVAL_CUES: readonly string[] = [
+  "arrived",
+  "arriving",
+  "arrive",
+  "angekommen",
+  "eingetroffen",
+  "ankommen",
 ];
 
 /** Adverbs that make a sending a further one: "additionally sent 3,000", "erneut 3.000 geschickt". */
@@ -168,6 +194,29 @@ export const PEOPLE_NOUNS = {
   ],
   en: ["dead", "deaths", "casualties", "wounded", "injured", "prisoners", "pows", "losses", "killed"],
 } as const;
+
+/** What each casualty noun counts by itself, also as the end of a compound ("Kriegsverluste"). */
+export const PEOPLE_NOUN_METRICS: Partial<Record<string, MetricId>> = {
+  tote: "killed",
+  toten: "killed",
+  todesopfer: "killed",
+  gefallene: "killed",
+  verwundete: "wounded",
+  verletzte: "wounded",
+  gefangene: "captured",
+  kriegsgefangene: "captured",
+  verluste: "casualties_total",
+  opfer: "casualties_total",
+  dead: "killed",
+  deaths: "killed",
+  killed: "killed",
+  casualties: "casualties_total",
+  losses: "casualties_total",
+  wounded: "wounded",
+  injured: "wounded",
+  prisoners: "captured",
+  pows: "captured",
+};
 
 /**
  * Where a metric's cue must stand to count:
@@ -202,7 +251,15 @@ export const METRIC_EXTRA_CUES: Partial<
   Record<MetricId, { de?: readonly string[]; en?: readonly string[]; weak?: readonly string[] }>
 > = {
   troops_deployed_total: {
-    de: ["entsendet", "entsendung", "verlegt", "geliefert", "bereitgestellt", "zur verfügung gestellt"],
+    de: [
+      "entsendet",
+      "entsendung",
+      "verlegt",
+      "verschifft",
+      "geliefert",
+      "bereitgestellt",
+      "zur verfügung gestellt",
+    ],
     en: ["sends", "sending", "shipped", "transferred", "provided", "supplied", "committed"],
     weak: ["insgesamt", "gesamtzahl", "erhalten", "in total", "total", "bislang", "so far", "in all"],
   },
@@ -220,6 +277,7 @@ export const METRIC_EXTRA_CUES: Partial<
       "kämpfen",
       "kämpften",
       "an der front",
+      "in stellung",
     ],
     en: [
       "arrived",
@@ -237,7 +295,7 @@ export const METRIC_EXTRA_CUES: Partial<
     ],
   },
   troops_in_training: {
-    de: ["trainiert", "ausgebildet", "ausbildung", "training"],
+    de: ["trainiert", "trainieren", "ausgebildet", "ausbildung", "training"],
     en: ["training", "trained", "being trained", "undergoing training"],
   },
   casualties_total: {
@@ -697,6 +755,9 @@ export const ATTRIBUTION_CUES = {
   ],
   nouns: [
     "angaben",
+    // "in einem Bericht des US-Geheimdienstes", "a report by the Pentagon".
+    "bericht",
+    "report by",
     "informationen",
     "erkenntnissen",
     "erkenntnisse",
@@ -937,6 +998,17 @@ export const REGIONS: readonly (readonly [string, ...string[]])[] = [
   ["Vladivostok", "vladivostok", "wladiwostok"],
   ["Russian Far East", "far east", "fernen osten", "fernost"],
   ["Khabarovsk", "khabarovsk", "chabarowsk"],
+  [
+    "the front",
+    "an der front",
+    "at the front",
+    "on the front",
+    "to the front",
+    "an die front",
+    "front line",
+    "frontline",
+    "frontlinie",
+  ],
   ["Ukraine", "in der ukraine", "in ukraine"],
   [
     "Russia",

@@ -26,6 +26,9 @@ export const SOURCES = [
       "seoul's spy agency",
       "south korea's national intelligence",
       "südkoreanischem geheimdienst",
+      "südkoreas nachrichtendienst",
+      "südkoreanische nachrichtendienst",
+      "südkoreanischen nachrichtendienst",
       // The lawmakers who brief after its sessions relay it.
       "lee seong-kweun",
       "lee sung-kwon",

@@ -8,6 +8,7 @@ import {
   type Modality,
   metricDefinition,
   NORTH_KOREA_MARKERS,
+  NORTH_KOREA_NAMES,
   PLANNED_SENDING,
   PLAUSIBLE_MAX,
   type QualifierId,
@@ -20,6 +21,7 @@ import { isWordChar, TextCues } from "./cue-matcher";
 import {
   additionalAdverbs,
   anaphora,
+  arrivals,
   capacity,
   clauseCues,
   combat,
@@ -202,6 +204,8 @@ const HEDGED_PAST = new RegExp(
   `^(?:\\s+\\p{L}+){0,2}?\\s+(?:${MODAL_PERFECT.en.join("|")})\\s|^[^.;:!?]*?\\s\\p{L}+(?:t|en)\\s+(?:worden\\s+)?(?:${MODAL_PERFECT.de.join("|")})\\b`,
   "u",
 );
+
+const NORTH_KOREA_NAME = new Set(NORTH_KOREA_NAMES);
 
 const COORDINATED_ONLY = /^\s*(?:,|,?\s(?:and|und|sowie|as well as|plus)\s)\s*$/i;
 
@@ -456,7 +460,9 @@ class Article {
         )
           return false;
         if (!cues.has(northKorea, s.start, s.end)) return false;
-        phrase.head = head;
+        // A noun borrowed from before counts as the clause says: "casualties, including killed and
+        // wounded, could reach 3,000" are not 3,000 wounded.
+        phrase.head = head.kind === "people" ? { kind: "people" } : head;
         return true;
       }
       case "troops":
@@ -467,7 +473,12 @@ class Article {
       case "people":
         if (phrase.otherArmy && !phrase.northKorean) return false;
         return (
-          phrase.northKorean || this.namesNorthKoreanTroops(index) || this.namesNorthKoreanTroops(index - 1)
+          phrase.northKorean ||
+          this.namesNorthKoreanTroops(index) ||
+          this.namesNorthKoreanTroops(index - 1) ||
+          // "dass Nordkorea bei den Kämpfen etwa 3.000 Opfer zu beklagen hatte": North Korea's own,
+          // not "bei einem nordkoreanischen Raketenangriff … 9 Tote".
+          this.namesNorthKoreaBefore(this.clauseOf(c)[0], phrase.start)
         );
       case "metric":
         if (phrase.otherArmy && !phrase.northKorean) return false;
@@ -481,6 +492,7 @@ class Article {
 
   private metricOf(index: number, c: Candidate): MetricId | null {
     const { phrase } = c;
+    const s = this.sentences[index]!;
     if (phrase.head.kind === "metric") return this.rankFate(c, phrase.head.metric) ?? phrase.head.metric;
     let cues = this.cues.scan(clauseCues, c.segment[0], c.segment[1]);
     if (c.percent)
@@ -511,6 +523,8 @@ class Article {
     // "captured two wounded North Korean soldiers": the verb decides, not the adjective in the phrase.
     const outsidePhrase = inClause.filter((h) => h.end <= phrase.start || h.start >= phrase.end);
     const casualty = outsidePhrase.length ? outsidePhrase : inClause;
+    // "4.000 Kriegsverluste", "300 Todesopfer": with no casualty word in the clause, the noun says it.
+    if (!casualty.length && phrase.head.kind === "people" && phrase.head.metric) return phrase.head.metric;
     const troopCues = casualty.length
       ? casualty
       : cues.filter((h) => h.value.metric !== "ammo_share_percent");
@@ -529,8 +543,15 @@ class Article {
     // Without a verb that says what happened to them, soldiers count only in the war's context:
     // "Kim oversaw a drill of 10,000 soldiers" is not about Russia.
     if (!strong && !atPlace && !this.atWar(index)) return null;
+    const found = strong ?? (atPlace ? "troops_in_region" : null) ?? nearest(true) ?? "troops_deployed_total";
+    // "kämpfen etwa 10.000 Soldaten für Russland", "3,000 troops are stationed in Russia": present
+    // in Russia as a whole is the deployment, not a place inside the war; arriving there is a place.
     const metric =
-      strong ?? (atPlace ? "troops_in_region" : null) ?? nearest(true) ?? "troops_deployed_total";
+      found === "troops_in_region" &&
+      this.specificPlace(s.start, s.end) === null &&
+      !this.cues.has(arrivals, clauseStart, clauseEnd)
+        ? "troops_deployed_total"
+        : found;
     const contingent = metric === "troops_deployed_total" || metric === "troops_in_region";
     // "another 3,000", "additionally sent 3,000", "1,000 sappers": a further contingent.
     const further =
@@ -538,6 +559,15 @@ class Article {
       (phrase.head.kind === "troops" && phrase.head.specialist === true) ||
       this.cues.has(additionalAdverbs, clauseStart, phrase.start);
     return further && contingent ? "troops_additional" : metric;
+  }
+
+  private namesNorthKoreaBefore(from: number, to: number): boolean {
+    return this.cues.scan(northKorea, from, to).some((hit) => {
+      let end = hit.end;
+      while (end < to && (isWordChar(this.text, end) || this.text[end] === "'" || this.text[end] === "’"))
+        end++;
+      return NORTH_KOREA_NAME.has(this.text.slice(hit.start, end).toLowerCase().replace("’", "'"));
+    });
   }
 
   /** Two counted phrases joined by "and", "und", "sowie" or a comma only: objects of one verb. */
@@ -552,7 +582,9 @@ class Article {
   private delivered(c: Candidate, s: Sentence): boolean {
     const { cues } = this;
     const reach = this.deliveryReach(c, s);
-    if (!cues.has(deliveries, s.start, reach) || cues.has(otherRecipients, s.start, reach)) return false;
+    // "Diese Container könnten bis zu 4,8 Millionen Granaten enthalten": what shipments hold.
+    const named = cues.has(deliveries, s.start, reach) || cues.has(capacity, s.start, reach);
+    if (!named || cues.has(otherRecipients, s.start, reach)) return false;
     return !cues.has(firing, s.start, reach) || cues.has(deliveryVerbs, s.start, reach);
   }
 

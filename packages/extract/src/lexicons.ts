@@ -2,6 +2,7 @@ import {
   ADDITIONAL_ADVERBS,
   ANAPHORA,
   ANAPHORIC_SPEAKERS,
+  ARRIVAL_CUES,
   ATTRIBUTION_CUES,
   CAPACITY_VERBS,
   COMBAT_WORDS,
@@ -20,6 +21,7 @@ import {
   OTHER_ARMY_MARKERS,
   OTHER_RECIPIENTS,
   OUTLETS,
+  PEOPLE_NOUN_METRICS,
   PEOPLE_NOUNS,
   PROJECTION_CUES,
   QUALIFIERS,
@@ -58,6 +60,7 @@ export const otherRecipients = new Lexicon(pairs(OTHER_RECIPIENTS, true));
 export const firing = new Lexicon(pairs(FIRING_VERBS, true));
 export const concessives = new Lexicon(pairs(CONCESSIVES, true));
 export const additionalAdverbs = new Lexicon(pairs(ADDITIONAL_ADVERBS, true));
+export const arrivals = new Lexicon(pairs(ARRIVAL_CUES, true));
 export const warContext = new Lexicon(pairs(WAR_CONTEXT, true));
 export const combat = new Lexicon(pairs(COMBAT_WORDS, true));
 export const capacity = new Lexicon(pairs(CAPACITY_VERBS, true));
@@ -87,7 +90,8 @@ export const phraseCues = new Lexicon<MetricId>(
 /** `specialist`: sappers, builders, engineers, sent as a further contingent. */
 export type HeadKind =
   | { kind: "troops"; specialist?: true }
-  | { kind: "people" }
+  /** `metric`: what the noun itself counts ("Todesopfer" killed, "Verluste" casualties). */
+  | { kind: "people"; metric?: MetricId }
   | { kind: "metric"; metric: MetricId };
 
 const specialists = new Set(SPECIALIST_TROOP_NOUNS);
@@ -101,7 +105,10 @@ const headEntries: [string, HeadKind][] = [
     c,
     specialists.has(c) ? { kind: "troops", specialist: true } : { kind: "troops" },
   ]),
-  ...both(PEOPLE_NOUNS).map((c): [string, HeadKind] => [c, { kind: "people" }]),
+  ...both(PEOPLE_NOUNS).map((c): [string, HeadKind] => {
+    const metric = PEOPLE_NOUN_METRICS[c];
+    return [c, metric ? { kind: "people", metric } : { kind: "people" }];
+  }),
   ...METRICS.flatMap((m) =>
     METRIC_CUE_SCOPE[m.id] === "head"
       ? [...both(m.cues), ...both(METRIC_EXTRA_CUES[m.id])].map((c): [string, HeadKind] => [
@@ -160,6 +167,7 @@ export const cueIndex = new CueIndex([
   firing,
   concessives,
   additionalAdverbs,
+  arrivals,
   warContext,
   combat,
   capacity,

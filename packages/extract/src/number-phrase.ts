@@ -46,6 +46,7 @@ const isHyphen = charClass(/[-‐‑]/);
 const isLetter = charClass(/\p{L}/u);
 const isWordPart = charClass(/[\p{L}\p{N}'’\-‐‑]/u);
 const isSpace = charClass(/\s/);
+const isQuote = charClass(/["“”„«»]/);
 
 const WORD_OF_LETTERS = /^\p{L}+/u;
 const QUALIFIER_AFTER = /^(?:[-‐‑](plus)|\s+(?:or more|oder mehr))\b/i;
@@ -240,6 +241,11 @@ export function readNumberPhrase(
     const word = WORD.exec(text)?.[0];
     if (!word) break;
     const wordEnd = at + word.length;
+    // „mindestens drei Millionen“ Granaten: a quotation closes before what is counted.
+    if (isQuote(word.charCodeAt(0))) {
+      at = wordEnd;
+      continue;
+    }
     if (!isLetterOrDigit(word.charCodeAt(0))) break;
     if (cues.at(anaphora, at)) {
       phrase.head = { kind: "pronoun" };

@@ -28,7 +28,7 @@ describe("scale words and strengths glued to a number", () => {
     [
       // A force's size, never its losses.
       "The 10,000-strong North Korean force suffered heavy losses in the fighting, Kyiv said.",
-      [{ metric: "troops_in_region", min: 10000, source: "UA_GOV" }],
+      [{ metric: "troops_deployed_total", min: 10000, source: "UA_GOV" }],
     ],
   ]);
   run("de", [
@@ -68,6 +68,60 @@ describe("a count of soldiers that suffered losses is no count of losses", () =>
     [
       "Die 11.000 nordkoreanischen Soldaten erlitten nach westlichen Angaben schwere Verluste.",
       [{ metric: "troops_deployed_total", min: 11000, source: "WEST" }],
+    ],
+  ]);
+});
+
+describe("where they are: a place in the war, or Russia as a whole", () => {
+  run("de", [
+    [
+      "Washington schätzt, dass derzeit etwa 9.000 nordkoreanische Soldaten auf russischer Seite kämpfen.",
+      [{ metric: "troops_deployed_total", min: 9000, source: "US_GOV" }],
+    ],
+    [
+      "Laut Kiew sind 7.000 nordkoreanische Soldaten in Kursk in Stellung gegangen.",
+      [{ metric: "troops_in_region", min: 7000, region: "Kursk" }],
+    ],
+    [
+      "Nach Angaben der US-Regierung trainieren mindestens 2.000 nordkoreanische Soldaten im Osten.",
+      [{ metric: "troops_in_training", min: 2000, qualifier: "at_least", source: "US_GOV" }],
+    ],
+    [
+      "Die Zahl der nordkoreanischen Soldaten an der Front bleibe bei etwa 9.000, hieß es aus London.",
+      [{ metric: "troops_in_region", min: 9000, region: "the front" }],
+    ],
+  ]);
+  run("en", [
+    [
+      "About 2,000 North Korean troops have arrived, the Pentagon said.",
+      [{ metric: "troops_in_region", min: 2000, source: "US_GOV" }],
+    ],
+    [
+      "Some 9,000 North Korean soldiers are stationed in Russia, Seoul said.",
+      [{ metric: "troops_deployed_total", min: 9000, source: "KR_GOV" }],
+    ],
+  ]);
+});
+
+describe("what a casualty noun counts by itself", () => {
+  run("de", [
+    [
+      "Westliche Beamte sagten, dass die Nordkoreaner bislang 3.000 Kriegsverluste erlitten haben.",
+      [{ metric: "casualties_total", min: 3000, source: "WEST" }],
+    ],
+    [
+      "Die britischen Geheimdienste schätzten, dass Nordkorea bei den Kämpfen etwa 3.000 Opfer zu beklagen hatte.",
+      [{ metric: "casualties_total", min: 3000, source: "UK_GOV" }],
+    ],
+    [
+      'Ein Bericht des US-Geheimdienstes nennt "mindestens zwei Millionen" Granaten, die Pjöngjang an Moskau übergeben haben soll.',
+      [{ metric: "shells_delivered", min: 2000000, qualifier: "at_least", source: "US_GOV" }],
+    ],
+  ]);
+  run("en", [
+    [
+      "North Korean casualties, including killed and wounded, could reach 2,000, the NIS said.",
+      [{ metric: "casualties_total", min: 2000, source: "NIS" }],
     ],
   ]);
 });
