@@ -164,8 +164,37 @@ export const ARRIVAL_CUES: readonly string[] = [
   "ankommen",
 ];
 
+/**
+ * Nouns of telling, and the qualifiers that after them mean "about" ("Informationen über 3.000
+ * Soldaten"), not "more than".
+ */
+export const TOPIC_PREPOSITIONS: readonly string[] = ["über"];
+export const TOPIC_NOUNS: readonly string[] = [
+  "informationen",
+  "berichte",
+  "berichten",
+  "meldungen",
+  "spekulationen",
+  "erkenntnisse",
+  "gerüchte",
+];
+
+/** Words that point to a place named before: "dort in Stellung gegangen", "in the region". */
+export const DEICTIC_PLACES: readonly string[] = ["dort", "in the region", "in der region", "vor ort"];
+
+/** Words that make a training cue a purpose of a sending: "zur Ausbildung geschickt", "sent for training". */
+export const PURPOSE_WORDS: readonly string[] = ["zur", "for", "für", "zwecks"];
+
 /** Adverbs that make a sending a further one: "additionally sent 3,000", "erneut 3.000 geschickt". */
-export const ADDITIONAL_ADVERBS: readonly string[] = ["additionally", "in addition", "zusätzlich", "erneut"];
+export const ADDITIONAL_ADVERBS: readonly string[] = [
+  "additionally",
+  "in addition",
+  "additional deployment",
+  "further deployment",
+  "zusätzlich",
+  "zusätzliche entsendung",
+  "erneut",
+];
 
 /**
  * Words hyphenated to a number that make it the strength of a force: "a 10,000-strong contingent",
@@ -292,6 +321,7 @@ export const METRIC_EXTRA_CUES: Partial<
       "moved into",
       "massed",
       "amassed",
+      "operational",
     ],
   },
   troops_in_training: {
@@ -317,6 +347,8 @@ export const METRIC_EXTRA_CUES: Partial<
       "toten oder verletzten",
       "toten und verwundeten",
       "toten oder verwundeten",
+      "todesopfer und verletzt",
+      "todesopfer und verwundet",
       // Inflected before the noun: "knapp 4.000 getöteten oder verletzten Nordkoreanern".
       "getöteten oder verletzten",
       "getöteten und verletzten",
@@ -375,6 +407,7 @@ export const METRIC_EXTRA_CUES: Partial<
       "kriegsgefangene",
       "in gefangenschaft",
       "gefangennahme",
+      "in geiselhaft",
     ],
     en: ["captured", "taken prisoner", "prisoners", "pows", "surrendered", "capture of"],
   },

@@ -52,7 +52,8 @@ export const QUALIFIERS = [
   {
     id: "up_to",
     label: { de: "bis zu", en: "up to" },
-    cues: { de: ["bis zu", "bis hin zu"], en: ["up to", "as many as", "as much as"] },
+    // "bis 6 Millionen" alone: ranges ("4 bis 6 Millionen") are read before any qualifier.
+    cues: { de: ["bis zu", "bis hin zu", "bis"], en: ["up to", "as many as", "as much as"] },
   },
   { id: "range", label: { de: "zwischen", en: "between" }, cues: { de: [], en: [] } },
 ] as const;

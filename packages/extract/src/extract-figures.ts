@@ -17,7 +17,7 @@ import {
 import { detectLanguage, findNumbers, findRanges, type NumberMatch, type RangeMatch } from "@zw/numbers";
 import { type Attribution, findAttributions } from "./attribution";
 import { claimDate } from "./claim-date";
-import { isWordChar, TextCues } from "./cue-matcher";
+import { type CueHit, isWordChar, TextCues } from "./cue-matcher";
 import {
   additionalAdverbs,
   anaphora,
@@ -28,15 +28,18 @@ import {
   concessives,
   countNouns,
   cueIndex,
+  deicticPlaces,
   deliveries,
   deliveryVerbs,
   denials,
   firing,
+  type MetricCue,
   negations,
   northKorea,
   otherArmy,
   otherRecipients,
   projections,
+  purposes,
   regions,
   vague,
   warContext,
@@ -134,7 +137,7 @@ const PAST_VALUE_WORDS = [
   "\\bcompared (?:with|to)",
   "\\bfrom (?:an? )?(?:earlier|previous|prior)(?: estimate| figure)?(?: of)?",
   "\\bgegenüber (?:zuvor|bisher|früher)",
-  "\\b(?:nach|von|statt) (?:zuvor|bisher|ursprünglich|früher)(?: geschätzten| angenommenen)?",
+  "\\b(?:nach|von|statt|der|die|den) (?:zuvor|bisher|ursprünglich|früher)(?: geschätzten| angenommenen)?",
 ].join("|");
 const PAST_VALUE_BEFORE = new RegExp(
   `(?:${PAST_VALUE_WORDS})\\s+(?:(?:about|around|some|rund|etwa|ca\\.)\\s+)?$`,
@@ -494,7 +497,9 @@ class Article {
     const { phrase } = c;
     const s = this.sentences[index]!;
     if (phrase.head.kind === "metric") return this.rankFate(c, phrase.head.metric) ?? phrase.head.metric;
-    let cues = this.cues.scan(clauseCues, c.segment[0], c.segment[1]);
+    let cues = this.cues
+      .scan(clauseCues, c.segment[0], c.segment[1])
+      .filter((h) => !this.concededOrPurpose(h, c.segment[0]));
     if (c.percent)
       // "50 Prozent des russischen Munitionsbedarfs", "60 percent of Russia's artillery shells".
       return cues.some((h) => h.value.metric === "ammo_share_percent" && this.shareOf(phrase.end, h.start))
@@ -514,11 +519,7 @@ class Article {
       cues = cues.filter((h) => !(h.start >= phrase.end && this.isLossNoun(h)));
     const inClause = cues.filter(
       (h) =>
-        CASUALTY_METRICS.has(h.value.metric) &&
-        !h.value.weak &&
-        h.start >= clauseStart &&
-        h.end <= clauseEnd &&
-        !this.cues.has(concessives, Math.max(clauseStart, h.start - CONCESSIVE_REACH), h.start),
+        CASUALTY_METRICS.has(h.value.metric) && !h.value.weak && h.start >= clauseStart && h.end <= clauseEnd,
     );
     // "captured two wounded North Korean soldiers": the verb decides, not the adjective in the phrase.
     const outsidePhrase = inClause.filter((h) => h.end <= phrase.start || h.start >= phrase.end);
@@ -559,6 +560,16 @@ class Article {
       (phrase.head.kind === "troops" && phrase.head.specialist === true) ||
       this.cues.has(additionalAdverbs, clauseStart, phrase.start);
     return further && contingent ? "troops_additional" : metric;
+  }
+
+  /**
+   * A cue that says nothing of what befell the counted: a concession ("two soldiers, although
+   * wounded, survived"), or training as the purpose of a sending ("zur Ausbildung geschickt").
+   */
+  private concededOrPurpose(hit: CueHit<MetricCue>, from: number): boolean {
+    const before = Math.max(from, hit.start - CONCESSIVE_REACH);
+    if (this.cues.has(concessives, before, hit.start)) return true;
+    return hit.value.metric === "troops_in_training" && this.cues.has(purposes, before, hit.start);
   }
 
   private namesNorthKoreaBefore(from: number, to: number): boolean {
@@ -753,10 +764,11 @@ class Article {
     return cue >= end && between.length <= 70 && SHARE_OF.test(between) && !/[,;:]/.test(between);
   }
 
+  /** A place inside the war named in text[from, to), or pointed to ("dort", "in the region"). */
   private specificPlace(from: number, to: number): string | null {
     return (
       this.cues.scan(regions, from, to).find((h) => h.value !== "Russia" && h.value !== "Ukraine")?.value ??
-      null
+      (this.cues.has(deicticPlaces, from, to) ? "" : null)
     );
   }
 

@@ -8,6 +8,7 @@ import {
   COMBAT_WORDS,
   CONCESSIVES,
   COUNT_NOUNS,
+  DEICTIC_PLACES,
   DELIVERY_CUES,
   DELIVERY_RECIPIENTS,
   DENIAL_CUES,
@@ -24,12 +25,14 @@ import {
   PEOPLE_NOUN_METRICS,
   PEOPLE_NOUNS,
   PROJECTION_CUES,
+  PURPOSE_WORDS,
   QUALIFIERS,
   type QualifierId,
   REGIONS,
   SOURCES,
   type SourceId,
   SPECIALIST_TROOP_NOUNS,
+  TOPIC_NOUNS,
   TRANSPARENT_NOUNS,
   TROOP_NOUNS,
   VAGUE_QUANTITIES,
@@ -61,6 +64,9 @@ export const firing = new Lexicon(pairs(FIRING_VERBS, true));
 export const concessives = new Lexicon(pairs(CONCESSIVES, true));
 export const additionalAdverbs = new Lexicon(pairs(ADDITIONAL_ADVERBS, true));
 export const arrivals = new Lexicon(pairs(ARRIVAL_CUES, true));
+export const topicNouns = new Lexicon(pairs(TOPIC_NOUNS, true));
+export const deicticPlaces = new Lexicon(pairs(DEICTIC_PLACES, true));
+export const purposes = new Lexicon(pairs(PURPOSE_WORDS, true));
 export const warContext = new Lexicon(pairs(WAR_CONTEXT, true));
 export const combat = new Lexicon(pairs(COMBAT_WORDS, true));
 export const capacity = new Lexicon(pairs(CAPACITY_VERBS, true));
@@ -168,6 +174,9 @@ export const cueIndex = new CueIndex([
   concessives,
   additionalAdverbs,
   arrivals,
+  topicNouns,
+  deicticPlaces,
+  purposes,
   warContext,
   combat,
   capacity,

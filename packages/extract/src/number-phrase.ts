@@ -1,4 +1,4 @@
-import { FORCE_STRENGTH_WORDS, type Lang, type QualifierId } from "@zw/core";
+import { FORCE_STRENGTH_WORDS, type Lang, type QualifierId, TOPIC_PREPOSITIONS } from "@zw/core";
 import { charClass, isLetterOrDigit, isLowerCase, isUpperCase } from "./char-class";
 import type { CueHit, TextCues } from "./cue-matcher";
 import {
@@ -13,6 +13,7 @@ import {
   otherArmy,
   phraseCues,
   qualifierCues,
+  topicNouns,
   transparentNouns,
 } from "./lexicons";
 
@@ -359,7 +360,12 @@ function readBefore(
     if (article) end -= article[0].length;
   }
   const qualifier = lastAdjacent(cues.scan(qualifierCues, from, end), text, end);
-  if (qualifier) {
+  // "Informationen über 3.000 Soldaten": "über" is "about" after a noun of telling, no "more than".
+  const aboutATopic =
+    qualifier &&
+    TOPIC_PREPOSITIONS.includes(text.slice(qualifier.start, qualifier.end).toLowerCase()) &&
+    cues.has(topicNouns, Math.max(limitStart, qualifier.start - 24), qualifier.start);
+  if (qualifier && !aboutATopic) {
     phrase.qualifier = qualifier.value;
     phrase.start = qualifier.start;
   }

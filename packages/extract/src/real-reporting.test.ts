@@ -103,6 +103,41 @@ describe("where they are: a place in the war, or Russia as a whole", () => {
   ]);
 });
 
+describe("small words that change what is counted", () => {
+  run("de", [
+    [
+      "Die USA berichteten von Informationen über 2.000 nordkoreanische Soldaten in Russland.",
+      [{ metric: "troops_deployed_total", min: 2000, max: 2000, qualifier: "exact", source: "US_GOV" }],
+    ],
+    [
+      "Nordkorea lieferte schätzungsweise bis 5 Millionen Artilleriegeschosse an Russland.",
+      [{ metric: "shells_delivered", min: null, max: 5000000, qualifier: "up_to" }],
+    ],
+    [
+      "Pjöngjang habe etwa 9.000 nordkoreanische Soldaten zur Ausbildung geschickt, hieß es.",
+      [{ metric: "troops_deployed_total", min: 9000 }],
+    ],
+    [
+      "Russland zog in Kursk Truppen zusammen. Nordkorea meldete, dass auch 9.000 nordkoreanische Soldaten dort in Stellung gegangen sind.",
+      [{ metric: "troops_in_region", min: 9000 }],
+    ],
+    ["Damit wäre rund die Hälfte der zuvor etwa 9.000 Nordkoreaner ausgefallen.", []],
+  ]);
+  run("en", [
+    [
+      "The scale of the additional deployment of North Korean troops is estimated at more than 2,000 troops.",
+      [{ metric: "troops_additional", min: 2000, qualifier: "more_than" }],
+    ],
+    [
+      "North Korea has suffered about 3,000 casualties, yet about 7,000 North Korean soldiers are still operational in Kursk.",
+      [
+        { metric: "casualties_total", min: 3000 },
+        { metric: "troops_in_region", min: 7000 },
+      ],
+    ],
+  ]);
+});
+
 describe("what a casualty noun counts by itself", () => {
   run("de", [
     [
