@@ -185,6 +185,10 @@ export const DEICTIC_PLACES: readonly string[] = ["dort", "in the region", "in d
 /** Words that make a training cue a purpose of a sending: "zur Ausbildung geschickt", "sent for training". */
 export const PURPOSE_WORDS: readonly string[] = ["zur", "for", "für", "zwecks"];
 
+/** Nouns of a share and their percentage, between articles: "die Hälfte der Munition". */
+export const SHARE_NOUNS: Record<string, number> = { hälfte: 50, drittel: 33, viertel: 25 };
+export const SHARE_ARTICLES: readonly string[] = ["die", "der", "des", "ein", "einem"];
+
 /** Adverbs that make a sending a further one: "additionally sent 3,000", "erneut 3.000 geschickt". */
 export const ADDITIONAL_ADVERBS: readonly string[] = [
   "additionally",
@@ -429,6 +433,7 @@ export const METRIC_EXTRA_CUES: Partial<
       "rocket systems",
       "mlrs",
       "multiple launch rocket system",
+      "multiple-launch rocket system",
       "launch rocket system",
     ],
   },
@@ -441,7 +446,15 @@ export const METRIC_EXTRA_CUES: Partial<
     en: ["ballistic missile", "missile", "kn-23", "kn-24"],
   },
   ammo_share_percent: {
-    de: ["munitionsbedarf", "artilleriemunition", "granaten", "geschosse", "munition"],
+    de: [
+      "munitionsbedarf",
+      "artilleriemunition",
+      "artillerie",
+      "mörsergeschoss",
+      "granaten",
+      "geschosse",
+      "munition",
+    ],
     en: ["ammunition", "artillery shells", "shells", "munitions"],
   },
 };

@@ -57,19 +57,29 @@ function speakerOf(
   anchor: CueHit<string>,
   mentions: CueHit<SourceMention>[],
 ): CueHit<SourceMention> | undefined {
-  const after = (limit: number) =>
+  // "assessed to be in Russia": a place after a verb is no speaker; after "heißt es" it is one.
+  const after = (limit: number, place: "speaks" | "silent") =>
     mentions.find(
       (m) =>
-        m.start >= anchor.end && m.start <= anchor.end + limit && !crossesClause(text, anchor.end, m.start),
+        m.start >= anchor.end &&
+        m.start <= anchor.end + limit &&
+        !crossesClause(text, anchor.end, m.start) &&
+        (place === "speaks" ||
+          !PLACE_AFTER_VERB.test(text.slice(Math.max(anchor.end, m.start - 24), m.start))),
     );
+  // "shells Russia fires in Ukraine come from …, a paper reported": a place is no subject.
   const before = (limit: number) =>
     mentions.findLast(
       (m) =>
-        m.end <= anchor.start && m.end >= anchor.start - limit && !crossesClause(text, m.end, anchor.start),
+        m.end <= anchor.start &&
+        m.end >= anchor.start - limit &&
+        !crossesClause(text, m.end, anchor.start) &&
+        !PLACE_PREPOSITION_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start)) &&
+        !OTHER_SUBJECT_AFTER_COMMA.test(text.slice(m.end, anchor.start)),
     );
   switch (anchor.value) {
     case "before":
-      return after(FOLLOWING);
+      return after(FOLLOWING, "speaks");
     case "after":
       return before(ZUFOLGE_BEFORE);
     case "own":
@@ -97,7 +107,7 @@ function speakerOf(
       const passive = PASSIVE_BEFORE.test(text.slice(Math.max(0, anchor.start - 20), anchor.start));
       const subject = passive ? undefined : before(VERB_SUBJECT_BEFORE);
       // "sagte Budanow", "said the agency": the subject right after the verb, not in a "dass" clause.
-      const next = after(VERB_SUBJECT_AFTER);
+      const next = after(VERB_SUBJECT_AFTER, "silent");
       const inverted =
         next &&
         !INVERSION_BREAK.test(text.slice(anchor.end, next.start)) &&
@@ -119,9 +129,26 @@ function speakerOf(
 const GENITIVE =
   /^\s+(?:(?:des|der|von|vom|aus|from|of|by)\s+(?:(?:the|dem|den|der|des)\s+)?(?:[\p{L}'’-]+\s+){0,3})?$/iu;
 
+/**
+ * Words after a comma right before the verb are its subject: "half of Russia's artillery shells,
+ * officials say" is not Russia speaking; an apposition ("Budanov, head of HUR, said") ends at it.
+ */
+const OTHER_SUBJECT_AFTER_COMMA = /(?<!\d),(?!\d)(?:(?!(?<!\d),(?!\d)).)*\p{L}.*$/su;
+
+/** A place after a preposition is no speaker, but "officials in Seoul", "Militärkreisen in Seoul" are. */
+const PEOPLE_OF_A_PLACE = "(?<!(?:officials|sources|authorities|beamte|kreise|kreisen|behörden)\\s+)";
+const PLACE_PREPOSITION_BEFORE = new RegExp(
+  `${PEOPLE_OF_A_PLACE}\\b(?:in|into|to|against|from|by|nach|gegen|in der|in die|aus der)\\s+$`,
+  "i",
+);
+const PLACE_AFTER_VERB = new RegExp(
+  `${PEOPLE_OF_A_PLACE}\\b(?:in|into|to|against|nach|gegen|in der|in die)\\s+$`,
+  "i",
+);
+
 /** Words before "reports", "claims", "estimated" that make them nouns or adjectives ("on reports that", "an estimated 11,000"). */
 const NOUN_USE_BEFORE =
-  /\b(?:on|of|the|a|an|these|those|such|media|press|news|amid|after|despite|unconfirmed|earlier|recent|their|its)\s+$/i;
+  /\b(?:on|of|the|a|an|with|these|those|such|media|press|news|amid|after|despite|unconfirmed|earlier|recent|their|its)\s+$/i;
 /** "said Pyongyang had lost …": a name followed by its own verb is the reported clause's subject. */
 const REPORTED_CLAUSE_VERB = /^\s+(?:had|has|have|was|were|is|are|would|will|could|did|does)\b/i;
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+|also\s+|still\s+|now\s+)?$/i;

@@ -511,7 +511,6 @@ describe("extractFigures: numbers that are not figures", () => {
       "Pyongyang has supplied Russia with more than 12,000 containers of munitions, according to South Korea's military.",
       "en",
     ],
-    ["North Korea supplies about half of Russia's artillery shells, officials say.", "en"],
     ["Nordkoreanische Soldaten kämpfen in Kursk. Mindestens neun Menschen wurden verletzt.", "de"],
     ["Kim soll Soldaten geschickt haben\n\n  27 Februar 2025    Gelesen: 63\n", "de"],
     ["Nordkorea hat 170-mm-Haubitzen und 240-Millimeter-Raketenwerfer an Russland geliefert.", "de"],

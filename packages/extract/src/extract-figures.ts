@@ -12,6 +12,8 @@ import {
   PLANNED_SENDING,
   PLAUSIBLE_MAX,
   type QualifierId,
+  SHARE_ARTICLES,
+  SHARE_NOUNS,
   type SourceId,
 } from "@zw/core";
 import { detectLanguage, findNumbers, findRanges, type NumberMatch, type RangeMatch } from "@zw/numbers";
@@ -66,7 +68,7 @@ export function extractFigures(input: string, options: ExtractOptions = {}): Fig
   if (!mentionsNorthKorea(text)) return [];
   const lang = options.lang ?? detectLanguage(text);
   const article = new Article(text, lang, options.date ?? null);
-  const numbers = findNumbers(text, { lang });
+  const numbers = withShares(text, findNumbers(text, { lang }));
   const rangeByMin = new Map<number, RangeMatch>();
   const rangeMaxima = new Set<number>();
   /** Earlier values a change is measured from ("rose from 11,000 to 15,000"): not today's figures. */
@@ -126,6 +128,32 @@ function oncePerArticle(figures: Figure[]): Figure[] {
 function told(f: Figure): number {
   return (f.source ? 2 : 0) + (f.qualifier !== "exact" ? 1 : 0);
 }
+
+/**
+ * "half of Russia's shells", "die Hälfte der Munition Russlands":
+ * a fraction of something is a share, read as a percentage.
+ */
+function withShares(text: string, numbers: NumberMatch[]): NumberMatch[] {
+  const shares = numbers.map((n) =>
+    n.kind === "cardinal" && n.value > 0 && n.value < 1 && SHARE_OF.test(text.slice(n.end, n.end + 6))
+      ? { ...n, kind: "percent" as const, value: Math.round(n.value * 100) }
+      : n,
+  );
+  if (!SHARE_NOUN.test(text)) return shares;
+  const found: NumberMatch[] = [];
+  for (const m of text.matchAll(SHARE_NOUN_ALL)) {
+    const value = SHARE_NOUNS[m[2]!.toLowerCase()];
+    const end = m.index + m[0].length;
+    // "ein Drittel" is a number already; only "die Hälfte" is not.
+    const read = numbers.some((n) => n.start < end && n.end > m.index);
+    if (value !== undefined && !read) found.push({ text: m[0], value, start: m.index, end, kind: "percent" });
+  }
+  return [...shares, ...found].sort((a, b) => a.start - b.start);
+}
+
+const SHARE_NOUN_PATTERN = `\\b(${SHARE_ARTICLES.join("|")})\\s+(${Object.keys(SHARE_NOUNS).join("|")})(?=\\s+(?:${SHARE_ARTICLES.join("|")})\\b)`;
+const SHARE_NOUN = new RegExp(SHARE_NOUN_PATTERN, "i");
+const SHARE_NOUN_ALL = new RegExp(SHARE_NOUN_PATTERN, "gi");
 
 const CHANGE_VERBS =
   "risen|rose|rising|increased|grown|grew|jumped|climbed|fallen|fell|dropped|declined|decreased";
@@ -210,6 +238,9 @@ const HEDGED_PAST = new RegExp(
 
 const NORTH_KOREA_NAME = new Set(NORTH_KOREA_NAMES);
 
+/** "von denen", "of whom", "darunter": a pronoun that points back into its sentence. */
+const RELATIVE_PRONOUN_BEFORE = /\b(?:von denen|von welchen|of whom|of which)\s+(?:\p{L}+\s+){0,2}$/iu;
+
 const COORDINATED_ONLY = /^\s*(?:,|,?\s(?:and|und|sowie|as well as|plus)\s)\s*$/i;
 
 /** How far before a casualty word a concession ("although wounded") still bears on it. */
@@ -249,6 +280,7 @@ const PREPOSITION_BEFORE =
 /** "casualties have exceeded 4,700": more than, though no qualifier word says so. */
 const EXCEEDED_BEFORE =
   /(?:exceed(?:s|ed)?|surpass(?:es|ed)?|topped|überstieg(?:en)?|übersteigt|übersteigen)\s*$/i;
+const EXCEEDED_AFTER = /^\s+(?:überschritten|übertroffen|überstiegen)\b/i;
 /** Nothing but lower-case words (verbs) up to the sentence end: no noun that the number counts. */
 const ONLY_VERBS_AFTER = /^(?:\s+\p{Ll}+)*\s*[.!?]?$/u;
 /** A capitalised word (a noun, or a name) right before a number, not the first of its sentence. */
@@ -422,6 +454,15 @@ class Article {
           phrase.head = previous.candidate.phrase.head;
           return previous.northKorean;
         }
+        // "… nordkoreanischer Truppen, von denen 9.000 in Russland sind":
+        // a relative pronoun points back into its own sentence.
+        if (
+          RELATIVE_PRONOUN_BEFORE.test(text.slice(Math.max(s.start, phrase.start - 30), phrase.start)) &&
+          this.namesNorthKoreanTroops(index)
+        ) {
+          phrase.head = { kind: "troops" };
+          return true;
+        }
         // "… 1,500 North Korean troops …, with another 1,500 expected soon", "Etwa 3.000 weitere
         // sollen folgen" after them: more of the same.
         if (
@@ -451,8 +492,10 @@ class Article {
         }
         // "die Gesamtzahl nordkoreanischer Truppen ... auf etwa 11.000"
         const before = text.slice(Math.max(s.start, phrase.start - 30), phrase.start);
-        if (!PREPOSITION_BEFORE.test(before)) return false;
-        if (phrase.qualifier === "exact" && EXCEEDED_BEFORE.test(before)) {
+        // "dass die Zahl der getöteten Soldaten 3.000 überschritten habe": the verb after, in German.
+        const exceededAfter = EXCEEDED_AFTER.test(text.slice(phrase.end, phrase.end + 16));
+        if (!PREPOSITION_BEFORE.test(before) && !exceededAfter) return false;
+        if (phrase.qualifier === "exact" && (exceededAfter || EXCEEDED_BEFORE.test(before))) {
           phrase.qualifier = "more_than";
           c.max = null;
         }
@@ -509,8 +552,9 @@ class Article {
     // Kämpfen gefallen"); otherwise the nearest cue does.
     const [clauseStart, clauseEnd] = this.clauseOf(c);
     // "half of the 11,000 troops in Kursk have been killed": the casualties are a part, not the 11,000.
+    // From the sentence start: "half" before it may be a number of its own ("half of the 11,000").
     const partitive = PARTITIVE_BEFORE.test(
-      this.text.slice(Math.max(c.segment[0], phrase.start - 30), phrase.start),
+      this.text.slice(Math.max(s.start, phrase.start - 30), phrase.start),
     );
     // "The 10,000-strong force suffered losses": a force's size is never its losses.
     if (partitive || phrase.strength) cues = cues.filter((h) => !CASUALTY_METRICS.has(h.value.metric));
@@ -830,13 +874,28 @@ class Article {
 
   /** North Korea named in this sentence, the one before, or two before in the same paragraph. */
   private northKoreaNear(index: number): boolean {
-    const s = this.sentences[index]!;
     for (let k = index; k >= Math.max(0, index - 2); k--) {
       const other = this.sentences[k]!;
-      if (k < index - 1 && other.paragraph !== s.paragraph) break;
+      if (k < index - 1 && !this.sameStretch(k, index)) break;
       if (this.cues.has(northKorea, other.start, other.end) || this.troopSubject.has(k)) return true;
     }
     return false;
+  }
+
+  /**
+   * Sentence k still frames sentence `index`: the same paragraph, or only one-sentence paragraphs
+   * between them (a list, a subheading: "…geliefert, darunter:" / "- Artilleriegeschosse" / "…").
+   */
+  private sameStretch(k: number, index: number): boolean {
+    if (this.sentences[k]!.paragraph === this.sentences[index]!.paragraph) return true;
+    for (let j = k + 1; j < index; j++) if (!this.alone(j)) return false;
+    return true;
+  }
+
+  /** A sentence that is a paragraph by itself. */
+  private alone(j: number): boolean {
+    const { paragraph } = this.sentences[j]!;
+    return this.sentences[j - 1]?.paragraph !== paragraph && this.sentences[j + 1]?.paragraph !== paragraph;
   }
 
   /** A sentence that speaks of North Korean soldiers ("nordkoreanische Soldaten", "North Korean troops"). */

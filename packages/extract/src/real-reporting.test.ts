@@ -138,6 +138,30 @@ describe("small words that change what is counted", () => {
   ]);
 });
 
+describe("the verb after the number, and a pronoun into its own sentence", () => {
+  run("de", [
+    [
+      "Laut Selenskyj hat die Zahl der getöteten und verwundeten Nordkoreaner inzwischen 2.000 überschritten.",
+      [{ metric: "casualties_total", min: 2000, max: null, qualifier: "more_than", source: "UA_GOV" }],
+    ],
+    [
+      "Kim bekommt Devisen für nordkoreanische Truppen, von denen derzeit etwa 9.000 in Russland stationiert sind.",
+      [{ metric: "troops_deployed_total", min: 9000, qualifier: "approx" }],
+    ],
+    [
+      // A list between the lead and the sentence keeps North Korea in view.
+      "Nordkorea hat Russland Waffen geliefert, darunter:\n- Granaten,\n- Raketen.\nBeamte schätzen, dass insgesamt über 2 Millionen Granaten an Russland geliefert wurden.",
+      [{ metric: "shells_delivered", min: 2000000, qualifier: "more_than" }],
+    ],
+  ]);
+  run("en", [
+    [
+      "Austin said the 9,000 troops from North Korea believed to be in Russia would fight soon.",
+      [{ metric: "troops_deployed_total", min: 9000, source: "US_GOV" }],
+    ],
+  ]);
+});
+
 describe("what a casualty noun counts by itself", () => {
   run("de", [
     [
@@ -392,6 +416,34 @@ describe("material: calibres, models and what containers hold", () => {
         { metric: "shells_delivered", min: 2000000, max: null, qualifier: "more_than" },
         { metric: "missiles_delivered", min: 60 },
       ],
+    ],
+  ]);
+});
+
+describe("a share in words", () => {
+  run("en", [
+    [
+      "North Korea supplies about half of Russia's artillery shells, officials say.",
+      [{ metric: "ammo_share_percent", min: 50, qualifier: "approx", source: null }],
+    ],
+    [
+      "Half of the shells Russia fires come from North Korea, a report said, citing Western intelligence.",
+      [{ metric: "ammo_share_percent", min: 50, source: "WEST" }],
+    ],
+    [
+      // A part of the soldiers is no share of ammunition.
+      "Roughly half of the 9,000 North Korean troops in Kursk have been killed or injured, Western officials said.",
+      [{ metric: "troops_in_region", min: 9000, source: "WEST" }],
+    ],
+  ]);
+  run("de", [
+    [
+      "Aus Nordkorea kommt ungefähr die Hälfte der Artillerie-Munition Russlands.",
+      [{ metric: "ammo_share_percent", min: 50, qualifier: "approx" }],
+    ],
+    [
+      "Laut ukrainischer Aufklärung stammen 40 % der Artillerie- und Mörsergeschosse, die Russland einsetzt, aus Nordkorea.",
+      [{ metric: "ammo_share_percent", min: 40, source: "HUR" }],
     ],
   ]);
 });
