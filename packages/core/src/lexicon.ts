@@ -342,6 +342,8 @@ export const METRIC_EXTRA_CUES: Partial<
       "tot oder verletzt",
       "vermisst oder verwundet",
       "vermisst oder verletzt",
+      "verletzt oder vermisst",
+      "verwundet oder vermisst",
       "tot oder vermisst",
       "getötet oder vermisst",
       "gefallen oder verwundet",
@@ -597,6 +599,16 @@ export const WAR_CONTEXT: readonly string[] = [
 ];
 
 /** The most a figure of a metric can plausibly be; more is another count (North Korea's army). */
+/**
+ * Contingents are sent by the hundred at the least: "two soldiers … were transported to Kyiv" is no
+ * deployment figure, whatever else the clause says.
+ */
+export const PLAUSIBLE_MIN: Partial<Record<MetricId, number>> = {
+  troops_deployed_total: 100,
+  troops_additional: 100,
+  troops_in_training: 100,
+};
+
 export const PLAUSIBLE_MAX: Partial<Record<MetricId, number>> = {
   troops_deployed_total: 300_000,
   troops_additional: 300_000,

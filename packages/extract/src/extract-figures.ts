@@ -11,6 +11,7 @@ import {
   NORTH_KOREA_NAMES,
   PLANNED_SENDING,
   PLAUSIBLE_MAX,
+  PLAUSIBLE_MIN,
   type QualifierId,
   SHARE_ARTICLES,
   SHARE_NOUNS,
@@ -241,6 +242,9 @@ const NORTH_KOREA_NAME = new Set(NORTH_KOREA_NAMES);
 /** "von denen", "of whom", "darunter": a pronoun that points back into its sentence. */
 const RELATIVE_PRONOUN_BEFORE = /\b(?:von denen|von welchen|of whom|of which)\s+(?:\p{L}+\s+){0,2}$/iu;
 
+/** A relative pronoun right after a counted phrase: ", die …", ", who …". */
+const RELATIVE_OPENER = /^\s*,\s*(?:die|der|das|welche|welcher|who|which)\s/i;
+
 const COORDINATED_ONLY = /^\s*(?:,|,?\s(?:and|und|sowie|as well as|plus)\s)\s*$/i;
 
 /** How far before a casualty word a concession ("although wounded") still bears on it. */
@@ -331,7 +335,7 @@ class Article {
       const sameCount: boolean =
         elliptic && lastMetric !== null && FIGURE_BACK.test(this.text.slice(c.segment[0], c.phrase.start));
       const metric: MetricId | null = sameCount ? lastMetric : this.metricOf(index, c);
-      if (!metric || (c.max ?? c.min ?? 0) > (PLAUSIBLE_MAX[metric] ?? Number.POSITIVE_INFINITY)) continue;
+      if (!metric || !plausible(metric, c)) continue;
       if (metric === "troops_deployed_total" && this.partOfTroopsBefore(c, before)) continue;
       if (metric !== "ammo_share_percent" && !c.percent && c.phrase.head.kind !== "metric")
         this.troopSubject.add(index);
@@ -451,7 +455,9 @@ class Article {
             ),
           );
         if (previous && between.length <= 40 && (COORDINATION.test(between) || partOf)) {
-          phrase.head = previous.candidate.phrase.head;
+          // The noun, not what it counted: "4,000 casualties …, yet about 8,000 are still operational".
+          const shared = previous.candidate.phrase.head;
+          phrase.head = shared.kind === "people" ? { kind: "people" } : shared;
           return previous.northKorean;
         }
         // "… nordkoreanischer Truppen, von denen 9.000 in Russland sind":
@@ -543,6 +549,10 @@ class Article {
     let cues = this.cues
       .scan(clauseCues, c.segment[0], c.segment[1])
       .filter((h) => !this.concededOrPurpose(h, c.segment[0]));
+    // What the main clause says after a relative clause decides over what the relative clause tells.
+    const relative = this.relativeClauseAfter(c);
+    if (relative && cues.some((h) => h.start > relative[1] && !h.value.weak))
+      cues = cues.filter((h) => h.end <= relative[0] || h.start > relative[1]);
     if (c.percent)
       // "50 Prozent des russischen Munitionsbedarfs", "60 percent of Russia's artillery shells".
       return cues.some((h) => h.value.metric === "ammo_share_percent" && this.shareOf(phrase.end, h.start))
@@ -699,6 +709,13 @@ class Article {
     while (start > from && !CLAUSE_BREAK.test(text[start - 1]!)) start--;
     let end = c.phrase.end;
     while (end < to && !CLAUSE_BREAK.test(text[end]!)) end++;
+    // "2.000 Soldaten, die … entsandt worden waren, bei den Kämpfen getötet wurden": the clause
+    // goes on past a relative clause that describes the counted.
+    const relative = this.relativeClauseAfter(c);
+    if (relative) {
+      end = Math.min(to, relative[1] + 1);
+      while (end < to && !CLAUSE_BREAK.test(text[end]!)) end++;
+    }
     const dependent =
       SUBORDINATE.test(text.slice(start, start + 12)) || INFINITIVE.test(text.slice(start, end));
     if (dependent && start > from) {
@@ -706,6 +723,17 @@ class Article {
       while (outer > from && !CLAUSE_BREAK.test(text[outer - 1]!)) outer--;
       start = outer;
     }
+    return [start, end];
+  }
+
+  /** A relative clause right after the counted phrase, up to its closing comma or the segment's end. */
+  private relativeClauseAfter(c: Candidate): [number, number] | null {
+    const text = this.text;
+    const opener = RELATIVE_OPENER.exec(text.slice(c.phrase.end, c.phrase.end + 12));
+    if (!opener) return null;
+    const start = c.phrase.end;
+    let end = start + opener[0].length;
+    while (end < c.segment[1] && text[end] !== ",") end++;
     return [start, end];
   }
 
@@ -917,6 +945,12 @@ class Article {
     }
     return names;
   }
+}
+
+function plausible(metric: MetricId, c: Candidate): boolean {
+  const high = c.max ?? c.min ?? 0;
+  const low = c.min ?? c.max ?? 0;
+  return high <= (PLAUSIBLE_MAX[metric] ?? Number.POSITIVE_INFINITY) && low >= (PLAUSIBLE_MIN[metric] ?? 0);
 }
 
 const CONTINGENTS = new Set<MetricId>(["troops_deployed_total", "troops_in_region"]);

@@ -162,6 +162,35 @@ describe("the verb after the number, and a pronoun into its own sentence", () =>
   ]);
 });
 
+describe("a relative clause describes, the main clause counts", () => {
+  run("de", [
+    [
+      "Der Geheimdienst erklärte, dass etwa 1.500 nordkoreanische Soldaten, die nach Russland entsandt worden waren, bei den Kämpfen getötet wurden.",
+      [{ metric: "killed", min: 1500, qualifier: "approx" }],
+    ],
+    [
+      // Without a verb after it, the relative clause says what befell them.
+      "Laut London geht es um über fünftausend nordkoreanische Soldaten, die in Kursk verletzt oder vermisst wurden.",
+      [{ metric: "casualties_total", min: 5000, qualifier: "more_than", source: "UK_GOV" }],
+    ],
+  ]);
+  run("en", [
+    [
+      "About 1,500 North Korean soldiers, who had been sent to Russia last year, were killed in the fighting, the NIS said.",
+      [{ metric: "killed", min: 1500, source: "NIS" }],
+    ],
+  ]);
+});
+
+describe("a handful of soldiers is no contingent", () => {
+  run("en", [
+    [
+      "Ukraine captured two North Korean soldiers. Two soldiers were then transported to Kyiv, Zelensky said.",
+      [{ metric: "captured", min: 2 }],
+    ],
+  ]);
+});
+
 describe("what a casualty noun counts by itself", () => {
   run("de", [
     [
