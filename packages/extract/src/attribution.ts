@@ -75,11 +75,16 @@ function speakerOf(
         m.end >= anchor.start - limit &&
         !crossesClause(text, m.end, anchor.start) &&
         !PLACE_PREPOSITION_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start)) &&
-        !OTHER_SUBJECT_AFTER_COMMA.test(text.slice(m.end, anchor.start)),
+        !OTHER_SUBJECT_AFTER_COMMA.test(text.slice(m.end, anchor.start)) &&
+        // "Westliche Beamte haben der BBC mitgeteilt": the outlet told is no subject.
+        !(m.value === "outlet" && ADDRESSEE_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start))),
     );
   switch (anchor.value) {
-    case "before":
-      return after(FOLLOWING, "speaks");
+    case "before": {
+      // "Zuletzt hieß es, 1.200 Soldaten seien in Russland …": the comma ends what "hieß es" names.
+      const named = after(FOLLOWING, "speaks");
+      return named && !/(?<!\d),(?!\d)/.test(text.slice(anchor.end, named.start)) ? named : undefined;
+    }
     case "after":
       return before(ZUFOLGE_BEFORE);
     case "own":
@@ -134,6 +139,8 @@ const GENITIVE =
  * officials say" is not Russia speaking; an apposition ("Budanov, head of HUR, said") ends at it.
  */
 const OTHER_SUBJECT_AFTER_COMMA = /(?<!\d),(?!\d)(?:(?!(?<!\d),(?!\d)).)*\p{L}.*$/su;
+
+const ADDRESSEE_BEFORE = /\b(?:der|dem|gegenüber|to)\s+$/i;
 
 /** A place after a preposition is no speaker, but "officials in Seoul", "Militärkreisen in Seoul" are. */
 const PEOPLE_OF_A_PLACE = "(?<!(?:officials|sources|authorities|beamte|kreise|kreisen|behörden)\\s+)";

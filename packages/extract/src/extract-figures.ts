@@ -219,6 +219,9 @@ const CASUALTY_METRICS = new Set<MetricId>(["casualties_total", "killed", "wound
 
 const SHARE_OF = /^\s+(?:of|des|der|von|aller|all)\b/i;
 
+/** How many sentences on a "Das teilte … mit" still points back. */
+const POINTS_BACK_REACH = 2;
+
 /** A sentence that attributes the one before it ("Das teilte … mit", "This was confirmed by …"). */
 const POINTS_BACK =
   /^(?:(?:das|dies)\s+(?:teilte|sagte|erklärte|berichtete|meldete|bestätigte|schrieb|betonte|gab|gaben)|(?:this|that|the)\s+(?:(?:information|figure|estimate|assessment|number)\s+)?(?:was|is|were)\s+(?:according|announced|confirmed|reported|said|stated|disclosed|revealed|given|provided))\b/i;
@@ -779,14 +782,13 @@ class Article {
     while (lead > 0 && this.sentences[lead - 1]!.paragraph === s.paragraph) lead--;
     const fromLead = lead < index - 1 ? this.attributions(lead).find((a) => a.source) : undefined;
     if (fromLead) return fromLead.source as SourceId;
-    // "… entsandt. Das teilte der Generalstab mit." / "… were sent. This was announced by Seoul."
-    const next = this.sentences[index + 1];
-    if (
-      next &&
-      next.paragraph === s.paragraph &&
-      POINTS_BACK.test(this.text.slice(next.start, next.start + 40))
-    ) {
-      return (this.attributions(index + 1).find((a) => a.source)?.source as SourceId) ?? null;
+    // "… entsandt. Das teilte der Generalstab mit." / "… were sent. This was announced by Seoul.",
+    // also after a sentence that goes on about the same ("Ihre Aufgabe ist … Das gab Russland bekannt").
+    for (let k = index + 1; k <= index + POINTS_BACK_REACH; k++) {
+      const next = this.sentences[k];
+      if (!next || next.paragraph !== s.paragraph) break;
+      if (POINTS_BACK.test(this.text.slice(next.start, next.start + 40)))
+        return (this.attributions(k).find((a) => a.source)?.source as SourceId) ?? null;
     }
     return null;
   }

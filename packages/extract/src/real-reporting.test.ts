@@ -315,6 +315,23 @@ describe("who says so: agencies, ministers, officials and the medium between", (
   ]);
 });
 
+describe("who says so: the outlet told, a comma after 'hieß es', a sentence or two on", () => {
+  run("de", [
+    [
+      "Westliche Beamte haben der BBC gesagt, die Truppen litten schwer. Die Beamten, die nicht genannt werden wollten, erklärten, dass 3.000 nordkoreanische Soldaten getötet oder verwundet wurden.",
+      [{ metric: "casualties_total", min: 3000, source: "WEST" }],
+    ],
+    [
+      "Am Freitag hieß es, 1.200 nordkoreanische Soldaten würden in Russland ausgebildet.",
+      [{ metric: "troops_in_training", min: 1200, source: null }],
+    ],
+    [
+      "Rund 2.000 nordkoreanische Minenräumer werden künftig in Kursk arbeiten. Ihre Aufgabe ist, Minen zu räumen. Das gab Russland bekannt.",
+      [{ metric: "troops_additional", min: 2000, source: "RU_GOV" }],
+    ],
+  ]);
+});
+
 describe("planned or reported", () => {
   run("de", [
     [
