@@ -927,6 +927,8 @@ export const ATTRIBUTION_CUES = {
     "warnen",
     "stating",
     "saying",
+    "estimating",
+    "concurred",
     "acknowledged",
     "suggests",
     "legt nahe",

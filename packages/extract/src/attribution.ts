@@ -145,7 +145,7 @@ const ADDRESSEE_BEFORE = /\b(?:der|dem|gegenüber|to)\s+$/i;
 /** A place after a preposition is no speaker, but "officials in Seoul", "Militärkreisen in Seoul" are. */
 const PEOPLE_OF_A_PLACE = "(?<!(?:officials|sources|authorities|beamte|kreise|kreisen|behörden)\\s+)";
 const PLACE_PREPOSITION_BEFORE = new RegExp(
-  `${PEOPLE_OF_A_PLACE}\\b(?:in|into|to|against|from|by|nach|gegen|in der|in die|aus der)\\s+$`,
+  `${PEOPLE_OF_A_PLACE}\\b(?:in|into|to|against|from|by|durch|nach|gegen|in der|in die|aus der)\\s+$`,
   "i",
 );
 const PLACE_AFTER_VERB = new RegExp(

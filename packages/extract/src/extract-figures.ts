@@ -531,6 +531,11 @@ class Article {
           phrase.northKorean ||
           this.namesNorthKoreanTroops(index) ||
           this.namesNorthKoreanTroops(index - 1) ||
+          // "…dispatched 11,000 troops. These forces were trained… Around 4,000 casualties have occurred."
+          (phrase.head.metric !== undefined &&
+            index >= 2 &&
+            this.sameStretch(index - 2, index) &&
+            this.troopSubject.has(index - 2)) ||
           // "dass Nordkorea bei den Kämpfen etwa 3.000 Opfer zu beklagen hatte": North Korea's own,
           // not "bei einem nordkoreanischen Raketenangriff … 9 Tote".
           this.namesNorthKoreaBefore(this.clauseOf(c)[0], phrase.start)

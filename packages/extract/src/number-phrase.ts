@@ -359,7 +359,11 @@ function readBefore(
     const article = /\b(?:an|a)\s+$/i.exec(text.slice(Math.max(from, end - 4), end));
     if (article) end -= article[0].length;
   }
-  const qualifier = lastAdjacent(cues.scan(qualifierCues, from, end), text, end);
+  const hits = cues.scan(qualifierCues, from, end);
+  const inner = lastAdjacent(hits, text, end);
+  // "up to approximately 3 million": a hedge inside a bound keeps the bound.
+  const outer = inner?.value === "approx" ? lastAdjacent(hits.slice(0, -1), text, inner.start) : null;
+  const qualifier = outer ?? inner;
   // "Informationen über 3.000 Soldaten": "über" is "about" after a noun of telling, no "more than".
   const aboutATopic =
     qualifier &&

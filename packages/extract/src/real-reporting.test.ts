@@ -182,6 +182,35 @@ describe("a relative clause describes, the main clause counts", () => {
   ]);
 });
 
+describe("hedges inside bounds, and prisoners two sentences on", () => {
+  run("en", [
+    [
+      "Seoul said the North Korean containers sent to Russia could accommodate up to approximately 2 million rounds of 152 mm artillery shells.",
+      [{ metric: "shells_delivered", min: null, max: 2000000, qualifier: "up_to", source: "KR_GOV" }],
+    ],
+    [
+      "Pyongyang sent roughly 9,000 North Korean troops to Russia. They trained near Vladivostok. Around 3,000 casualties have been counted since.",
+      [
+        { metric: "troops_deployed_total", min: 9000 },
+        { metric: "casualties_total", min: 3000 },
+      ],
+    ],
+    [
+      "Zelensky confirmed about 9,000 North Korean soldiers in the region. South Korea's defence ministry concurred, estimating 8,000 troops dispatched to the front areas.",
+      [
+        { metric: "troops_in_region", min: 9000, source: "UA_GOV" },
+        { metric: "troops_deployed_total", min: 8000, source: "KR_GOV" },
+      ],
+    ],
+  ]);
+  run("de", [
+    [
+      "Seouls Geheimdienst NIS bestätigte am Montag die Gefangennahme zweier nordkoreanischer Soldaten.",
+      [{ metric: "captured", min: 2, source: "NIS" }],
+    ],
+  ]);
+});
+
 describe("a handful of soldiers is no contingent", () => {
   run("en", [
     [

@@ -344,6 +344,8 @@ export class ExpressionReader {
           /außer\s+$/i.test(this.text.slice(Math.max(0, head.start - 8), head.start))
         )
           return undefined; // "außer Acht lassen"
+        // "ein Zweier", "die Dreier": capitalised, the genitive forms are nouns.
+        if (this.lang === "de" && /^\p{Lu}\p{L}*er$/u.test(head.raw)) return undefined;
         s.addWord(word.value, word.size);
         return { end: head.end };
       case "ordinal":

@@ -77,6 +77,13 @@ describe("digits in both notations", () => {
     ]);
   });
 
+  it("reads the German genitive of small numbers, not the nouns", () => {
+    expect(brief(de("die Gefangennahme zweier Soldaten und dreier Offiziere, ein Zweier"))).toEqual([
+      ["zweier", 2, "cardinal"],
+      ["dreier", 3, "cardinal"],
+    ]);
+  });
+
   it("reads a scale word hyphenated to its digits as one number", () => {
     expect(brief(en("some 8-thousand soldiers and 25-hundred commandos"))).toEqual([
       ["8-thousand", 8000, "cardinal"],

@@ -6,6 +6,9 @@
  */
 
 const UNITS: [string, number][] = [
+  // The genitive "die Gefangennahme zweier Soldaten", "dreier Offiziere".
+  ["zweier", 2],
+  ["dreier", 3],
   ["sieben", 7],
   ["zwei", 2],
   ["zwo", 2],
