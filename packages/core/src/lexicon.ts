@@ -52,6 +52,9 @@ export const NORTH_KOREA_NAMES: readonly string[] = [
 ];
 
 export const OTHER_ARMY_MARKERS: readonly string[] = [
+  // "100 ausländische Truppen", "foreign fighters": nobody's in particular, so not North Korea's.
+  "ausländisch",
+  "foreign",
   "ukrain",
   "russisch",
   "russian",

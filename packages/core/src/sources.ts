@@ -200,6 +200,8 @@ export const SOURCES = [
       "ukraine's armed",
       "ukrainian troops said",
       "ukrainian officers",
+      "ukrainischer aufklärungstrupp",
+      "ukrainische aufklärungstrupp",
       "ukrainische offiziere",
       "ukrainischen offiziere",
     ],

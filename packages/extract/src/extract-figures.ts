@@ -266,6 +266,7 @@ const NEW_CLAUSE = /\s(?:and|und|but|aber|while|während|or|oder)\s/i;
 const PART_OF =
   /\b(?:including|among them|among whom|of whom|of which|of those|darunter|davon|unter ihnen)\b/i;
 
+const WHOLE_OF_A_PART_BEFORE = /\b(?:unter den|among the)\s+$/i;
 const AGE_OR_UNIT_BEFORE =
   /(?:\b(?:aged|ages|im Alter von)\s+(?:\d{1,2}\s*(?:and|und|or|oder|to|bis|-|–|,)\s*)?|\b(?:unit|platoon|squad|company|Einheit|Kompanie|Zug|Trupp)\s+(?:of|von|mit)\s+(?:about|around|some|roughly|rund|etwa|ca\.)?\s*)$/i;
 const RATE_AFTER =
@@ -374,6 +375,9 @@ class Article {
       if (notACount(text, s.start, number)) continue;
       // "aged 20 and 26", "his unit of about 100 men": ages and the size of a small unit.
       if (AGE_OR_UNIT_BEFORE.test(text.slice(Math.max(s.start, number.start - 30), number.start))) continue;
+      // "unter den 30 Toten vier Offiziere aus Nordkorea": the whole a part is named of.
+      if (WHOLE_OF_A_PART_BEFORE.test(text.slice(Math.max(s.start, number.start - 16), number.start)))
+        continue;
       const last = range?.max ?? number;
       const percent = number.kind === "percent" || PERCENT_WORD.test(text.slice(last.end, last.end + 10));
       // A range's qualifier and "weitere" stand before its opener: "zusätzlich zwischen 1000 und 3000".

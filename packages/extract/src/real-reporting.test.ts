@@ -211,6 +211,16 @@ describe("hedges inside bounds, and prisoners two sentences on", () => {
   ]);
 });
 
+describe("the whole a part is named of, and foreign troops", () => {
+  run("de", [
+    [
+      "Ein ukrainischer Aufklärungstrupp berichtete, dass unter den 30 getöteten Soldaten vier Offiziere aus Nordkorea waren.",
+      [{ metric: "killed", min: 4, source: "UA_MIL" }],
+    ],
+    ["Nordkorea schickt Soldaten. Russland bittet erstmals 200 ausländische Truppen um Hilfe.", []],
+  ]);
+});
+
 describe("a handful of soldiers is no contingent", () => {
   run("en", [
     [
