@@ -28,7 +28,8 @@ const ARTICLES: { name: string; lang: "de" | "en"; text: string; figures: unknow
       ["casualties_total", 3000, null, "at_least", "HUR", "reported"],
       ["captured", 2, 2, "exact", "UA_GOV", "reported"],
       ["killed", 300, 300, "approx", "NIS", "reported"],
-      ["wounded", 2700, 2700, "exact", "NIS", "reported"],
+      // "around 300 … killed and 2,700 wounded": the hedge covers both.
+      ["wounded", 2700, 2700, "approx", "NIS", "reported"],
       ["troops_additional", 1000, 1500, "range", "NIS", "projected"],
       ["howitzers_delivered", 120, 120, "approx", "HUR", "reported"],
       ["mlrs_delivered", 120, 120, "exact", "HUR", "reported"],

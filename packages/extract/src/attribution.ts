@@ -41,7 +41,7 @@ export function findAttributions(cues: TextCues, from: number, to: number): Attr
   }
   const anchors = cues.scan(attributionAnchors, from, to);
   for (const anchor of anchors) {
-    const mention = speakerOf(text, anchor, mentions);
+    const mention = named(text, speakerOf(text, anchor, mentions), mentions);
     if (mention)
       found.push({
         source: mention.value === "outlet" ? null : mention.value,
@@ -50,6 +50,19 @@ export function findAttributions(cues: TextCues, from: number, to: number): Attr
       });
   }
   return found;
+}
+
+/** "der Geheimdienst NIS", "the agency, NIS,": a generic noun followed by the name is the name. */
+function named(
+  text: string,
+  mention: CueHit<SourceMention> | undefined,
+  mentions: CueHit<SourceMention>[],
+): CueHit<SourceMention> | undefined {
+  if (mention?.value !== "anaphoric") return mention;
+  const name = mentions.find(
+    (m) => m.start >= mention.end && /^[\s,]{0,2}$/.test(text.slice(mention.end, m.start)),
+  );
+  return name && name.value !== "anaphoric" ? name : mention;
 }
 
 function speakerOf(

@@ -110,9 +110,9 @@ export function extractFigures(input: string, options: ExtractOptions = {}): Fig
 }
 
 /**
- * One figure per value of a metric in an article: a headline's "8,000 in Kursk" and the body's
- * "approximately 8,000 … are stationed there, Blinken said" are one claim, told best where it is
- * attributed and hedged. A denial of the same value stays apart.
+ * One figure per value of a metric in an article: a headline's "Blinken: 8,000 in Kursk" and the
+ * body's "approximately 8,000 … are stationed there" are one claim, told best where it is attributed
+ * and hedged, with what the other telling adds. A denial of the same value stays apart.
  */
 function oncePerArticle(figures: Figure[]): Figure[] {
   // A Map keeps the first appearance's place when a better telling replaces it.
@@ -120,7 +120,16 @@ function oncePerArticle(figures: Figure[]): Figure[] {
   for (const f of figures) {
     const key = `${f.metric}|${f.min}|${f.max}|${f.modality === "denied"}`;
     const kept = best.get(key);
-    if (!kept || told(f) > told(kept)) best.set(key, f);
+    if (!kept) best.set(key, f);
+    else {
+      const [better, other] = told(f) > told(kept) ? [f, kept] : [kept, f];
+      // What one telling leaves out, the other may say: the hedge of the body, the headline's source.
+      best.set(key, {
+        ...better,
+        qualifier: better.qualifier === "exact" ? other.qualifier : better.qualifier,
+        source: better.source ?? other.source,
+      });
+    }
   }
   return [...best.values()];
 }
@@ -248,6 +257,9 @@ const RELATIVE_PRONOUN_BEFORE = /\b(?:von denen|von welchen|of whom|of which)\s+
 /** A relative pronoun right after a counted phrase: ", die …", ", who …". */
 const RELATIVE_OPENER = /^\s*,\s*(?:die|der|das|welche|welcher|who|which)\s/i;
 
+/** Between two counted phrases: a verb or two and "and" ("killed and", "getötet und"), no new clause. */
+const COORDINATED_ONLY_AND = /^(?:\s+\p{L}+){0,4}\s+(?:and|und)\s*$/u;
+
 const COORDINATED_ONLY = /^\s*(?:,|,?\s(?:and|und|sowie|as well as|plus)\s)\s*$/i;
 
 /** How far before a casualty word a concession ("although wounded") still bears on it. */
@@ -354,6 +366,19 @@ class Article {
         if (last.modality !== "reported") figure.modality = last.modality;
         else if (figure.modality !== "reported") last.modality = figure.modality;
       }
+      // "some 200 killed and 1,800 wounded": the first hedge covers the second.
+      const between = before ? this.text.slice(before.candidate.phrase.end, c.phrase.start) : "";
+      // Its own noun, not one shared with the count before ("… Soldaten gefallen und 1.800 verwundet").
+      const ownNoun =
+        (c.phrase.head.kind === "troops" || c.phrase.head.kind === "metric") &&
+        /\p{L}/u.test(this.text.slice(c.number.end, c.phrase.end));
+      if (
+        last?.qualifier === "approx" &&
+        figure.qualifier === "exact" &&
+        !ownNoun &&
+        COORDINATED_ONLY_AND.test(between)
+      )
+        figure.qualifier = "approx";
       figures.push(figure);
     }
     return figures;

@@ -533,6 +533,31 @@ describe("a share in words", () => {
   ]);
 });
 
+describe("one hedge for two coordinated counts, one claim for two tellings", () => {
+  run("en", [
+    [
+      "The NIS said that some 200 North Korean soldiers have been killed and 1,800 wounded in Kursk.",
+      [
+        { metric: "killed", min: 200, qualifier: "approx" },
+        { metric: "wounded", min: 1800, qualifier: "approx" },
+      ],
+    ],
+    [
+      "Blinken: 7,000 N. Korean soldiers in Kursk\n\nApproximately 7,000 troops from North Korea are now stationed in Kursk.",
+      [{ metric: "troops_in_region", min: 7000, qualifier: "approx", source: "US_GOV" }],
+    ],
+  ]);
+  run("de", [
+    [
+      "Rund 200 nordkoreanische Soldaten seien gefallen und 1.800 verwundet, sagte der Geheimdienst NIS.",
+      [
+        { metric: "killed", min: 200, qualifier: "approx" },
+        { metric: "wounded", min: 1800, qualifier: "approx" },
+      ],
+    ],
+  ]);
+});
+
 describe("just short of a number", () => {
   run("en", [
     [
