@@ -932,6 +932,7 @@ export const ATTRIBUTION_CUES = {
     "saying",
     "estimating",
     "concurred",
+    "offered",
     "acknowledged",
     "suggests",
     "legt nahe",

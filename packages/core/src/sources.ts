@@ -162,6 +162,8 @@ export const SOURCES = [
       "sybiha",
       "kuleba",
       "yermak",
+      // Ukraine's ambassador in Seoul.
+      "ponomarenko",
       "sbu",
       "security service of ukraine",
       "ukrainische sicherheitsdienst",

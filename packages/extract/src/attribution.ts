@@ -88,7 +88,7 @@ function speakerOf(
         m.end >= anchor.start - limit &&
         !crossesClause(text, m.end, anchor.start) &&
         !PLACE_PREPOSITION_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start)) &&
-        !OTHER_SUBJECT_AFTER_COMMA.test(text.slice(m.end, anchor.start)) &&
+        !otherSubjectAfterComma(text.slice(m.end, anchor.start)) &&
         // "Westliche Beamte haben der BBC mitgeteilt": the outlet told is no subject.
         !(m.value === "outlet" && ADDRESSEE_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start))),
     );
@@ -148,10 +148,19 @@ const GENITIVE =
   /^\s+(?:(?:des|der|von|vom|aus|from|of|by)\s+(?:(?:the|dem|den|der|des)\s+)?(?:[\p{L}'’-]+\s+){0,3})?$/iu;
 
 /**
- * Words after a comma right before the verb are its subject: "half of Russia's artillery shells,
- * officials say" is not Russia speaking; an apposition ("Budanov, head of HUR, said") ends at it.
+ * Words after the last comma before the verb are its subject: "half of Russia's artillery shells,
+ * officials say" is not Russia speaking. An apposition ends at the comma ("Budanov, head of HUR,
+ * said", "Austin, meanwhile, said"), and a relative pronoun speaks for what it follows ("The South
+ * Korean government, which had denounced …").
  */
-const OTHER_SUBJECT_AFTER_COMMA = /(?<!\d),(?!\d)(?:(?!(?<!\d),(?!\d)).)*\p{L}.*$/su;
+function otherSubjectAfterComma(between: string): boolean {
+  const commas = [...between.matchAll(/(?<!\d),(?!\d)/g)];
+  const last = commas.at(-1);
+  if (!last) return false;
+  const rest = between.slice(last.index + 1);
+  return /\p{L}/u.test(rest) && !RELATIVE_SUBJECT.test(rest);
+}
+const RELATIVE_SUBJECT = /^\s*(?:which|who|that|der|die|das|welche|welcher)\b/i;
 
 const ADDRESSEE_BEFORE = /\b(?:der|dem|gegenüber|to)\s+$/i;
 

@@ -371,6 +371,26 @@ describe("who says so: the outlet told, a comma after 'hieß es', a sentence or 
   ]);
 });
 
+describe("who says so: appositions, relative pronouns and the verb offered", () => {
+  run("en", [
+    [
+      "Austin, for his part, said 9,000 North Korean soldiers in Russia would go into battle.",
+      [{ metric: "troops_deployed_total", min: 9000, source: "US_GOV" }],
+    ],
+    [
+      "The South Korean government, which first denounced the sending of 9,000 troops by Pyongyang, spoke again.",
+      [{ metric: "troops_deployed_total", min: 9000, source: "KR_GOV" }],
+    ],
+    [
+      "Zelensky puts North Korea's killed or wounded at 3,000, while U.S. officials offered a lower estimate of around 1,100 casualties.",
+      [
+        { metric: "casualties_total", min: 3000, source: "UA_GOV" },
+        { metric: "casualties_total", min: 1100, source: "US_GOV" },
+      ],
+    ],
+  ]);
+});
+
 describe("planned or reported", () => {
   run("de", [
     [
