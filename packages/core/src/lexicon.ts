@@ -296,7 +296,7 @@ export const METRIC_EXTRA_CUES: Partial<
       "bereitgestellt",
       "zur verfügung gestellt",
     ],
-    en: ["sends", "sending", "shipped", "transferred", "provided", "supplied", "committed"],
+    en: ["sends", "sending", "shipped", "transferred", "transported", "provided", "supplied", "committed"],
     weak: ["insgesamt", "gesamtzahl", "erhalten", "in total", "total", "bislang", "so far", "in all"],
   },
   troops_additional: {

@@ -260,6 +260,9 @@ const RELATIVE_OPENER = /^\s*,\s*(?:die|der|das|welche|welcher|who|which)\s/i;
 /** Between two counted phrases: a verb or two and "and" ("killed and", "getötet und"), no new clause. */
 const COORDINATED_ONLY_AND = /^(?:\s+\p{L}+){0,4}\s+(?:and|und)\s*$/u;
 
+/** Between two counted phrases: "… or", "…, oder": alternatives for one quantity. */
+const ALTERNATIVE = /^[^;.]*[\s,](?:or|oder)\s*$/i;
+
 const COORDINATED_ONLY = /^\s*(?:,|,?\s(?:and|und|sowie|as well as|plus)\s)\s*$/i;
 
 /** How far before a casualty word a concession ("although wounded") still bears on it. */
@@ -279,6 +282,9 @@ const PART_OF =
   /\b(?:including|among them|among whom|of whom|of which|of those|darunter|davon|unter ihnen)\b/i;
 
 const WHOLE_OF_A_PART_BEFORE = /\b(?:unter den|among the)\s+$/i;
+/** "ein Bataillon besteht im Allgemeinen aus 100 Soldaten": the size of a unit, not a count. */
+const UNIT_SIZE_BEFORE =
+  /\b(?:bataillon|battalion|brigade|regiment|kompanie|company|platoon|zug)\b[^.,;]{0,40}\b(?:aus|of|consists of|comprises)\s+(?:\p{L}+\s+)?$/iu;
 const AGE_OR_UNIT_BEFORE =
   /(?:\b(?:aged|ages|im Alter von)\s+(?:\d{1,2}\s*(?:and|und|or|oder|to|bis|-|–|,)\s*)?|\b(?:unit|platoon|squad|company|Einheit|Kompanie|Zug|Trupp)\s+(?:of|von|mit)\s+(?:about|around|some|roughly|rund|etwa|ca\.)?\s*)$/i;
 const RATE_AFTER =
@@ -297,7 +303,6 @@ const COORDINATION = /,|\s(?:und|and|sowie|oder|or|while|während|including|daru
 /** Words after which an elliptic number takes the noun named before ("die Zahl ... auf 11.000"). */
 const PREPOSITION_BEFORE =
   /(?:^|\s)(?:auf|at|to|bei|of|on|around|by|reach(?:es|ed)?|total(?:s|l?ed)?|number(?:s|ed)?|beträgt|betrage|betragen|liegt bei|exceed(?:s|ed)?|surpass(?:es|ed)?|topped|überstieg(?:en)?|übersteigt|übersteigen)\s*$/i;
-/** "casualties have exceeded 4,700": more than, though no qualifier word says so. */
 const EXCEEDED_BEFORE =
   /(?:exceed(?:s|ed)?|surpass(?:es|ed)?|topped|überstieg(?:en)?|übersteigt|übersteigen)\s*$/i;
 const EXCEEDED_AFTER = /^\s+(?:überschritten|übertroffen|überstiegen)\b/i;
@@ -359,26 +364,8 @@ class Article {
       // "11,000 troops, or roughly 11,000 soldiers": one number said twice in a sentence is one figure.
       if (figures.some((f) => countedBefore(f, metric, c))) continue;
       const figure = this.figure(index, c, metric);
-      // "will send 1,000 sappers and 4,000 builders", "5,000 builders and 1,000 sappers may be
-      // sent": objects of one verb share its modality, whichever side the verb stands on.
       const last = figures.at(-1);
-      if (last && before && this.coordinated(before.candidate, c)) {
-        if (last.modality !== "reported") figure.modality = last.modality;
-        else if (figure.modality !== "reported") last.modality = figure.modality;
-      }
-      // "some 200 killed and 1,800 wounded": the first hedge covers the second.
-      const between = before ? this.text.slice(before.candidate.phrase.end, c.phrase.start) : "";
-      // Its own noun, not one shared with the count before ("… Soldaten gefallen und 1.800 verwundet").
-      const ownNoun =
-        (c.phrase.head.kind === "troops" || c.phrase.head.kind === "metric") &&
-        /\p{L}/u.test(this.text.slice(c.number.end, c.phrase.end));
-      if (
-        last?.qualifier === "approx" &&
-        figure.qualifier === "exact" &&
-        !ownNoun &&
-        COORDINATED_ONLY_AND.test(between)
-      )
-        figure.qualifier = "approx";
+      if (last && before) this.shareWithPrevious(last, before.candidate, figure, c);
       figures.push(figure);
     }
     return figures;
@@ -400,6 +387,7 @@ class Article {
       if (notACount(text, s.start, number)) continue;
       // "aged 20 and 26", "his unit of about 100 men": ages and the size of a small unit.
       if (AGE_OR_UNIT_BEFORE.test(text.slice(Math.max(s.start, number.start - 30), number.start))) continue;
+      if (UNIT_SIZE_BEFORE.test(text.slice(Math.max(s.start, number.start - 60), number.start))) continue;
       // "unter den 30 Toten vier Offiziere aus Nordkorea": the whole a part is named of.
       if (WHOLE_OF_A_PART_BEFORE.test(text.slice(Math.max(s.start, number.start - 16), number.start)))
         continue;
@@ -425,6 +413,13 @@ class Article {
         phrase.qualifier = "range";
         phrase.start = Math.min(phrase.start, range.start);
       }
+      // "casualties have exceeded 4,700", "3.000 überschritten habe": more than, though no qualifier says so.
+      if (
+        phrase.qualifier === "exact" &&
+        (EXCEEDED_BEFORE.test(text.slice(Math.max(s.start, phrase.start - 30), phrase.start)) ||
+          EXCEEDED_AFTER.test(text.slice(phrase.end, phrase.end + 16)))
+      )
+        phrase.qualifier = "more_than";
       const [min, max] = interval(phrase.qualifier, range ? range.min.value : number.value, last.value);
       out.push({ number, min, max, phrase, percent, segment: [s.start, s.end] });
     }
@@ -533,10 +528,6 @@ class Article {
         // "dass die Zahl der getöteten Soldaten 3.000 überschritten habe": the verb after, in German.
         const exceededAfter = EXCEEDED_AFTER.test(text.slice(phrase.end, phrase.end + 16));
         if (!PREPOSITION_BEFORE.test(before) && !exceededAfter) return false;
-        if (phrase.qualifier === "exact" && (exceededAfter || EXCEEDED_BEFORE.test(before))) {
-          phrase.qualifier = "more_than";
-          c.max = null;
-        }
         const head = nounBefore(text, Math.max(s.start, phrase.start - NOUN_REACH), phrase.start, this.lang);
         if (
           !head ||
@@ -672,9 +663,29 @@ class Article {
     });
   }
 
-  /** Two counted phrases joined by "and", "und", "sowie" or a comma only: objects of one verb. */
-  private coordinated(first: Candidate, second: Candidate): boolean {
-    return COORDINATED_ONLY.test(this.text.slice(first.phrase.end, second.phrase.start));
+  /** What a count shares with the one before it in its sentence: the verb's modality, the hedge. */
+  private shareWithPrevious(last: Figure, previous: Candidate, figure: Figure, c: Candidate): void {
+    const between = this.text.slice(previous.phrase.end, c.phrase.start);
+    // "will send 1,000 sappers and 4,000 builders", "5,000 builders and 1,000 sappers may be
+    // sent": objects of one verb share its modality, whichever side the verb stands on.
+    if (COORDINATED_ONLY.test(between)) {
+      if (last.modality !== "reported") figure.modality = last.modality;
+      else if (figure.modality !== "reported") last.modality = figure.modality;
+    }
+    if (figure.qualifier !== "exact" || last.qualifier === "exact") return;
+    // "some 200 killed and 1,800 wounded": the first hedge covers the second
+    // when it has no noun of its own ("… Soldaten gefallen und 1.800 verwundet").
+    const ownNoun =
+      (c.phrase.head.kind === "troops" || c.phrase.head.kind === "metric") &&
+      /\p{L}/u.test(this.text.slice(c.number.end, c.phrase.end));
+    if (last.qualifier === "approx" && !ownNoun && COORDINATED_ONLY_AND.test(between))
+      figure.qualifier = "approx";
+    // "up to 2 million 152 mm rounds or 400,000 122 mm rounds": alternatives
+    // for one quantity share its bound.
+    else if (ALTERNATIVE.test(between)) {
+      figure.qualifier = last.qualifier;
+      [figure.min, figure.max] = interval(last.qualifier, c.min ?? c.max ?? 0, c.max ?? c.min ?? 0);
+    }
   }
 
   /**

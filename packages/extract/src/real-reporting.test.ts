@@ -221,6 +221,29 @@ describe("the whole a part is named of, and foreign troops", () => {
   ]);
 });
 
+describe("bounds over alternatives, exceeding, unit sizes", () => {
+  run("en", [
+    [
+      "Seoul said North Korea's containers to Russia could accommodate up to 2 million rounds of 152 mm shells or 400,000 rounds of 122 mm shells.",
+      [
+        { metric: "shells_delivered", min: null, max: 2000000, qualifier: "up_to" },
+        { metric: "shells_delivered", min: null, max: 400000, qualifier: "up_to" },
+      ],
+    ],
+    [
+      "North Korean troops fought in Kursk. The NIS said the tally of North Korean soldiers killed or wounded had exceeded 3,000.",
+      [{ metric: "casualties_total", min: 3000, max: null, qualifier: "more_than", source: "NIS" }],
+    ],
+    [
+      "Russian naval ships transported 1,200 North Korean special forces to Vladivostok, the NIS said.",
+      [{ metric: "troops_deployed_total", min: 1200, source: "NIS" }],
+    ],
+  ]);
+  run("de", [
+    ["Nordkoreanische Truppen kämpfen in Kursk. Ein Bataillon besteht im Allgemeinen aus 400 Soldaten.", []],
+  ]);
+});
+
 describe("a handful of soldiers is no contingent", () => {
   run("en", [
     [
