@@ -2,9 +2,21 @@
 //   pnpm devset ingest DRAFT.jsonl BATCH   anchors → offsets, into passages/BATCH.jsonl (merged by id)
 //   pnpm devset build                      answers/ → texts.jsonl and gold.jsonl (checked against the hashes)
 //   pnpm devset stats                      what the set covers, and copies of one story
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+//   pnpm devset score [--cmd "…"]           ../shared/eval/score.mjs on all, German, English; per metric
+import { spawnSync } from "node:child_process";
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { f1, tallyByMetric } from "./breakdown";
 import { goldLine, ingestDraft, nearCopies, rebuildText } from "./passages";
 import {
   DraftSchema,
@@ -185,11 +197,58 @@ function stats(): number {
   return 0;
 }
 
+/** The scorer on the whole set and per language, and per metric from its verbose report. */
+function score(cmd: string | undefined): number {
+  const goldFile = join(root, "gold.jsonl");
+  if (!existsSync(goldFile)) {
+    console.error("no devset/gold.jsonl: run pnpm devset build first");
+    return 1;
+  }
+  const scorer = join(root, "..", "..", "shared", "eval", "score.mjs");
+  const lines = readFileSync(goldFile, "utf8").split("\n").filter(Boolean);
+  const dir = mkdtempSync(join(tmpdir(), "zw-devset-"));
+  try {
+    for (const lang of ["all", "de", "en"]) {
+      const file = join(dir, `${lang}.jsonl`);
+      writeFileSync(
+        file,
+        lines.filter((l) => lang === "all" || JSON.parse(l).lang === lang).join("\n") + "\n",
+      );
+      const run = spawnSync(
+        process.execPath,
+        [scorer, "--gold", file, "--verbose", ...(cmd ? ["--cmd", cmd] : [])],
+        { encoding: "utf8", maxBuffer: 1 << 28 },
+      );
+      if (run.status !== 0) {
+        console.error(run.stdout.slice(-2000), run.stderr.slice(-2000));
+        return 1;
+      }
+      const out = run.stdout.trimEnd().split("\n");
+      console.log(`== ${lang}\n${out.slice(-3).join("\n")}`);
+      if (lang !== "all") continue;
+      console.log("metric                        gold  found  spurious  precision  recall     f1");
+      for (const [metric, t] of [...tallyByMetric(run.stdout)].sort()) {
+        const s = f1(t);
+        console.log(
+          `${metric.padEnd(28)}${String(t.found + t.missed).padStart(6)}${String(t.found).padStart(7)}${String(t.spurious).padStart(10)}${s.precision.toFixed(3).padStart(11)}${s.recall.toFixed(3).padStart(8)}${s.f1.toFixed(3).padStart(7)}`,
+        );
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return 0;
+}
+
 const [command, ...rest] = process.argv.slice(2);
 if (command === "ingest" && rest.length === 2) process.exitCode = ingest(rest[0]!, rest[1]!);
 else if (command === "build" && rest.length === 0) process.exitCode = build();
 else if (command === "stats" && rest.length === 0) process.exitCode = stats();
+else if (command === "score" && (rest.length === 0 || (rest.length === 2 && rest[0] === "--cmd")))
+  process.exitCode = score(rest[1]);
 else {
-  console.error("usage: pnpm devset ingest DRAFT.jsonl BATCH | pnpm devset build | pnpm devset stats");
+  console.error(
+    'usage: pnpm devset ingest DRAFT.jsonl BATCH | pnpm devset build | pnpm devset stats | pnpm devset score [--cmd "…"]',
+  );
   process.exitCode = 2;
 }
