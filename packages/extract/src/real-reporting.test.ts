@@ -51,6 +51,12 @@ describe("who counts: North Korea's engineers are its soldiers", () => {
       [{ metric: "killed", min: 9, max: 9 }],
     ],
   ]);
+  run("de", [
+    [
+      "Laut KCNA sind neun nordkoreanische Pioniere beim Minenräumen in Kursk getötet worden.",
+      [{ metric: "killed", min: 9, max: 9, source: "KP_GOV" }],
+    ],
+  ]);
 });
 
 describe("a count of soldiers that suffered losses is no count of losses", () => {
@@ -219,6 +225,13 @@ describe("the whole a part is named of, and foreign troops", () => {
     ],
     ["Nordkorea schickt Soldaten. Russland bittet erstmals 200 ausländische Truppen um Hilfe.", []],
   ]);
+  run("en", [
+    [
+      "A Ukrainian reconnaissance unit reported that among the 30 soldiers killed were four officers from North Korea.",
+      [{ metric: "killed", min: 4 }],
+    ],
+    ["North Korea sends troops. Russia is asking 200 foreign troops for help for the first time.", []],
+  ]);
 });
 
 describe("bounds over alternatives, exceeding, unit sizes", () => {
@@ -248,6 +261,12 @@ describe("a handful of soldiers is no contingent", () => {
   run("en", [
     [
       "Ukraine captured two North Korean soldiers. Two soldiers were then transported to Kyiv, Zelensky said.",
+      [{ metric: "captured", min: 2 }],
+    ],
+  ]);
+  run("de", [
+    [
+      "Ukrainische Truppen haben zwei nordkoreanische Soldaten gefangen genommen. Zwei Soldaten kamen später nach Kiew.",
       [{ metric: "captured", min: 2 }],
     ],
   ]);
@@ -328,6 +347,12 @@ describe("who says so, one sentence away or unnamed", () => {
       [{ metric: "killed", min: 300, source: "HUR" }],
     ],
   ]);
+  run("de", [
+    [
+      "Rund 300 nordkoreanische Soldaten sind getötet worden, sagte ein Abgeordneter unter Berufung auf den südkoreanischen Geheimdienst.",
+      [{ metric: "killed", min: 300, source: "NIS" }],
+    ],
+  ]);
 });
 
 describe("who says so: agencies, ministers, officials and the medium between", () => {
@@ -392,6 +417,16 @@ describe("who says so: the outlet told, a comma after 'hieß es', a sentence or 
       [{ metric: "troops_additional", min: 2000, source: "RU_GOV" }],
     ],
   ]);
+  run("en", [
+    [
+      "Western officials told the BBC the troops were badly hit. The officials, who asked not to be named, said 3,000 North Korean soldiers had been killed or wounded.",
+      [{ metric: "casualties_total", min: 3000, source: "WEST" }],
+    ],
+    [
+      "About 2,000 North Korean sappers will work in Kursk. Their task is to clear mines. This was announced by Moscow.",
+      [{ metric: "troops_additional", min: 2000, source: "RU_GOV" }],
+    ],
+  ]);
 });
 
 describe("who says so: appositions, relative pronouns and the verb offered", () => {
@@ -410,6 +445,16 @@ describe("who says so: appositions, relative pronouns and the verb offered", () 
         { metric: "casualties_total", min: 3000, source: "UA_GOV" },
         { metric: "casualties_total", min: 1100, source: "US_GOV" },
       ],
+    ],
+  ]);
+  run("de", [
+    [
+      "Austin sagte dagegen, die 9.000 nordkoreanischen Soldaten in Russland würden bald kämpfen.",
+      [{ metric: "troops_deployed_total", min: 9000, source: "US_GOV" }],
+    ],
+    [
+      "Die südkoreanische Regierung, die die Entsendung von 9.000 Soldaten durch Pjöngjang verurteilt hatte, erklärte das am Montag.",
+      [{ metric: "troops_deployed_total", min: 9000, source: "KR_GOV" }],
     ],
   ]);
 });
