@@ -122,11 +122,12 @@ describe("feed → Discord", () => {
     await waitFor("the alert", () => posted().length === 1, 30_000);
     const body = posted()[0]!.body;
     const embed = (body.embeds as Array<Record<string, unknown>>)[0]!;
-    expect(embed.title).toBe("Troops deployed (total): about 11,000 → about 14,000");
+    // NIS revising its own undated 12,000 of the seed baseline.
+    expect(embed.title).toBe("Troops deployed (total): 12,000 → about 14,000");
     const text = JSON.stringify(embed);
     expect(text).toContain("South Korea's NIS");
     expect(text).toContain(`${feeds.url}/en/nis-update`);
-    expect(text).toContain("+27.3%");
+    expect(text).toContain("+16.7%");
     expect(messageProblems(body)).toEqual([]);
     expect(parsedMentions(body)).toEqual([]);
     expect(body.allowed_mentions).toEqual({ parse: [], roles: [] });

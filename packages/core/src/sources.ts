@@ -6,6 +6,11 @@ export interface SourceDefinition {
   id: string;
   label: { de: string; en: string };
   cues: readonly string[];
+  /**
+   * A party to the deployment (North Korea, Russia): what it says about North Korea's own troops
+   * and losses is recorded and shown as its own, never taken into the consensus (alerts.md).
+   */
+  party?: boolean;
 }
 
 export const SOURCES = [
@@ -275,6 +280,7 @@ export const SOURCES = [
   {
     id: "RU_GOV",
     label: { de: "Russische Regierung", en: "Russia's government" },
+    party: true,
     cues: [
       "kreml",
       "kremlin",
@@ -303,6 +309,7 @@ export const SOURCES = [
   {
     id: "KP_GOV",
     label: { de: "Nordkoreas Regierung", en: "North Korea's government" },
+    party: true,
     cues: [
       "kcna",
       "kim jong",

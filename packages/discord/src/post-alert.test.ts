@@ -37,6 +37,7 @@ function claim(overrides: Partial<Claim> = {}): Claim {
 const event: Event = {
   id: "ev-1",
   type: "estimate_changed",
+  basis: "revision",
   metric: "troops_deployed_total",
   previous: claim({ min: 11000, max: 11000 }),
   current: claim({ title: "@everyone <@&123> read [this](http://evil.example)" }),

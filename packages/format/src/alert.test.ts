@@ -35,6 +35,7 @@ function claim(overrides: Partial<Claim> = {}): Claim {
 const changed: Event = {
   id: "e1",
   type: "estimate_changed",
+  basis: "revision",
   metric: "troops_deployed_total",
   previous: claim({
     id: "c0",

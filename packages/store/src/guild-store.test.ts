@@ -40,6 +40,7 @@ function changed(metric: Event["metric"], relative: number | null): Event {
   return {
     id: "e",
     type: "estimate_changed",
+    basis: "revision",
     metric,
     previous: claim,
     current: claim,
