@@ -13,6 +13,7 @@ import { detectLanguage, findNumbers, findRanges, type NumberMatch, type RangeMa
 import { type Attribution, findAttributions } from "./attribution";
 import { claimDate } from "./claim-date";
 import { isWordChar, TextCues } from "./cue-matcher";
+import { markHistorical } from "./historical";
 import {
   anaphora,
   clauseCues,
@@ -87,7 +88,7 @@ export function extractFigures(input: string, options: ExtractOptions = {}): Fig
       }
     }
   }
-  return figures;
+  return markHistorical(figures, input, lang);
 }
 
 const CHANGE_VERBS =
