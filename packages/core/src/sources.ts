@@ -338,3 +338,7 @@ const byId = new Map<string, SourceDefinition>(SOURCES.map((s) => [s.id, s]));
 export function sourceDefinition(id: SourceId): SourceDefinition {
   return byId.get(id)!;
 }
+
+export function isSourceId(id: string): id is SourceId {
+  return byId.has(id);
+}

@@ -37,7 +37,7 @@ export const extractorService: ServiceStarter = ({ config, connection, logger, m
         const latest = (await ledger.estimate(event.metric)).current?.date ?? null;
         return !isHistory(event, latest, config.thresholds.conflictWindowDays);
       },
-      alertJobs: (event) => guilds.alertJobs(event),
+      alertTargets: (event) => guilds.alertTargets(event),
       enqueueAlert: (job) => queues.enqueueAlert(job),
     },
   });
