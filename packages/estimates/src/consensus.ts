@@ -27,6 +27,16 @@ export function isPartyClaim(claim: Pick<Claim, "source" | "metric">): boolean {
 }
 
 /**
+ * The days around a claim in which another source's claim can conflict with it: a party's claim
+ * is held against what the others said within `estimateWindowDays` (the consensus it would
+ * contradict: "North Korea names 9 dead; NIS: about 2,000" months after NIS said so), any other
+ * claim against those within `conflictWindowDays`.
+ */
+export function conflictWindowOf(claim: Pick<Claim, "source" | "metric">, thresholds: Thresholds): number {
+  return isPartyClaim(claim) ? thresholds.estimateWindowDays : thresholds.conflictWindowDays;
+}
+
+/**
  * The consensus of `claims` (one metric) about `region`: the latest current claim of every
  * non-party source naming exactly that region (claims without a source count as one source),
  * dated within `estimateWindowDays` before the newest of them. Undated claims count only while

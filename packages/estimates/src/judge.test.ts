@@ -341,8 +341,13 @@ describe("the rules one by one", () => {
     expect(estimate.consensus?.best).toBe(2000);
     expect(estimate.consensus?.members).toEqual([nis]);
     expect(estimate.parties).toEqual([kp]);
-    // Far from anyone's claim in time, a party's figure moves nothing.
-    const lateKp = claim({ ...kp, date: "2026-01-20" }, "https://c");
+    // A party is held against the others' figures of the estimate window (90 days), not 30.
+    const laterKp = claim({ ...kp, date: "2025-11-20" }, "https://c");
+    expect(summaries(judgeArticle([laterKp], state, defaults).events)).toEqual([
+      "conflict killed: ~2000 (NIS, 2025-09-01) vs 9 (KP_GOV, 2025-11-20)",
+    ]);
+    // Beyond it, a party's figure moves nothing.
+    const lateKp = claim({ ...kp, date: "2026-01-20" }, "https://d");
     expect(judgeArticle([lateKp], state, defaults).events).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import type { Claim, ConsensusValue, Event, Thresholds } from "@zw/core";
 import { comparableRegions, hasReport, isSameClaim } from "./claims";
-import { type Consensus, consensusOf, isPartyClaim } from "./consensus";
+import { type Consensus, conflictWindowOf, consensusOf, isPartyClaim } from "./consensus";
 import { daysApart } from "./dates";
 import { hashId } from "./ids";
 import { findInconsistencies } from "./inconsistency";
@@ -198,9 +198,9 @@ function change(from: number, to: number): EventOf<"estimate_changed">["change"]
 }
 
 /**
- * Each other named source's latest reported claim within `conflictWindowDays` of the new one,
- * when their intervals cannot both be true. Unattributed or undated claims cannot conflict, nor
- * claims about different named regions.
+ * Each other named source's latest reported claim within the claim's conflict window
+ * (`conflictWindowOf`) of the new one, when their intervals cannot both be true. Unattributed or
+ * undated claims cannot conflict, nor claims about different named regions.
  */
 function conflicts(claim: Claim, before: readonly Claim[], thresholds: Thresholds): EventOf<"conflict">[] {
   const { source, date } = claim;
@@ -211,7 +211,7 @@ function conflicts(claim: Claim, before: readonly Claim[], thresholds: Threshold
       c.source !== null &&
       c.source !== source &&
       c.date !== null &&
-      daysApart(c.date, date) <= thresholds.conflictWindowDays &&
+      daysApart(c.date, date) <= conflictWindowOf(claim, thresholds) &&
       comparableRegions(c, claim),
   );
   const latest = [...new Set(near.map((c) => c.source))].map((s) => latestOf(near, (c) => c.source === s)!);

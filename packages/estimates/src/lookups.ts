@@ -1,5 +1,6 @@
 import { type Claim, type Event, type MetricId, metricDefinition, type Thresholds } from "@zw/core";
 import { comparableRegions, normalRegion } from "./claims";
+import { conflictWindowOf } from "./consensus";
 import { datesAround, daysApart, isCalendarDate } from "./dates";
 import { statedTogether } from "./inconsistency";
 import { namedRange } from "./interval";
@@ -200,8 +201,8 @@ class Needs {
   /** Conflicts: each other named source's latest reported claim near the claim's date. */
   private conflicts(claim: Claim): void {
     const { metric, source, date } = claim;
-    const window =
-      source !== null && date !== null ? datesAround(date, this.thresholds.conflictWindowDays) : null;
+    const days = conflictWindowOf(claim, this.thresholds);
+    const window = source !== null && date !== null ? datesAround(date, days) : null;
     if (!window) return;
     const others = new Set<string>();
     for (const c of this.known[metric] ?? []) {
@@ -211,7 +212,7 @@ class Needs {
       const latest = this.ofSource(metric, other);
       // None is near when even its latest claim is older; its latest is the one when near.
       if (latest === null || latest.date! < window.from) continue;
-      const near = daysApart(latest.date!, date!) <= this.thresholds.conflictWindowDays;
+      const near = daysApart(latest.date!, date!) <= days;
       if (near && comparableRegions(latest, claim)) continue;
       for (const group of nearGroups(other, claim))
         this.ask({ metric, group, dates: window, take: "latest" });
@@ -228,7 +229,7 @@ class Needs {
     for (const conflict of conflicts) {
       const [other, claim] = [conflict.claims[0]!, newClaim(conflict)];
       if (conflicts.filter((e) => newClaim(e).id === claim.id).length < 2) continue;
-      const dates = datesAround(claim.date!, this.thresholds.conflictWindowDays)!;
+      const dates = datesAround(claim.date!, conflictWindowOf(claim, this.thresholds))!;
       for (const group of nearGroups(other.source!, claim)) {
         this.ask({ metric: claim.metric, group, dates, take: "first-arrival" });
       }
