@@ -19,6 +19,7 @@ import {
   computeEstimate,
   dayNumber,
   type Estimate,
+  isHistory,
   type Judgement,
   judgeWithLookups,
   latestBySeries,
@@ -199,6 +200,15 @@ export class ClaimLedger {
     const ids = await this.redis.hvals(this.key("latest", metric));
     const stored = await this.readClaims(metric, ids);
     return computeEstimate(metric, byArrival(stored), this.thresholds);
+  }
+
+  /**
+   * False for an event about old claims (a new feed's backlog, more than `conflictWindowDays`
+   * before the metric's latest claim): recorded, but nobody is alerted.
+   */
+  async isNews(event: Event): Promise<boolean> {
+    const latest = (await this.estimate(event.metric)).current?.date ?? null;
+    return !isHistory(event, latest, this.thresholds.conflictWindowDays);
   }
 
   async estimates(): Promise<Estimate[]> {
