@@ -60,8 +60,10 @@ describe("the seed baseline", () => {
       "new_metric killed: >400 (KR_GOV, 2025-03-27)",
       "new_metric wounded: ~3600 (KR_GOV, 2025-03-27)",
     ]);
-    // Undated: kept, but it cannot replace a dated estimate or conflict with anything.
+    // Undated: kept, but it cannot replace a dated estimate or conflict with anything. Its 1,500
+    // troops in a region, naming none, are the first such claim (the one before names Kursk).
     expect(summaries(walk.read(s.s001))).toEqual([
+      "new_metric troops_in_region: 1500 (NIS, undated)",
       "new_metric shells_delivered: >8000000 (no source, undated)",
     ]);
   });
@@ -275,8 +277,10 @@ describe("the rules one by one", () => {
       { min: 11000, max: 11000, qualifier: "approx", region: "Russia", source: "UA_GOV", date: "2025-01-03" },
       "https://b",
     );
-    expect(judge([kursk], russia)).toEqual([]);
+    // The first word on another place: news of its own, no comparison with Kursk.
+    expect(judge([kursk], russia)).toEqual(["new_metric troops_deployed_total: ~11000 (UA_GOV, 2025-01-03)"]);
     const anywhere = claim({ ...russia, region: null }, "https://c");
+    // The first claim naming no place, against Kursk's: the conflict says it.
     expect(judge([kursk], anywhere)).toEqual([
       "conflict troops_deployed_total: ~8000 (NIS, 2025-01-01) vs ~11000 (UA_GOV, 2025-01-03)",
     ]);
@@ -285,7 +289,9 @@ describe("the rules one by one", () => {
       "https://d",
     );
     const state: ClaimsByMetric = { troops_deployed_total: [kursk] };
-    expect(judgeArticle([lowerElsewhere], state, defaults).events).toEqual([]);
+    expect(summaries(judgeArticle([lowerElsewhere], state, defaults).events)).toEqual([
+      "new_metric troops_deployed_total: ~5000 (NIS, 2025-01-05)",
+    ]);
   });
 
   it("records denials and projections without touching the estimate", () => {

@@ -1,5 +1,5 @@
 import type { Claim, ConsensusValue, Event, Thresholds } from "@zw/core";
-import { comparableRegions, hasReport, isSameClaim } from "./claims";
+import { comparableRegions, hasReport, isSameClaim, normalRegion } from "./claims";
 import { type Consensus, conflictWindowOf, consensusOf, isPartyClaim } from "./consensus";
 import { daysApart } from "./dates";
 import { hashId } from "./ids";
@@ -81,12 +81,24 @@ function judgeClaim(claim: Claim, state: ClaimsByMetric, thresholds: Thresholds)
     return added([{ id: hashId("denial", [claim.id]), type: "denial", metric, claim }]);
   }
 
-  const events: Event[] = before.some(isCurrentReport)
+  const region = normalRegion(claim.region);
+  const known = before.some((c) => isCurrentReport(c) && normalRegion(c.region) === region);
+  const events: Event[] = known
     ? news(claim, before, after, thresholds)
-    : [{ id: hashId("new_metric", [claim.id]), type: "new_metric", metric, claim }];
+    : firstWord(claim, before, thresholds);
   const related = Object.fromEntries(relatedMetrics(metric).map((m) => [m, next[m] ?? []]));
   events.push(...findInconsistencies(related, thresholds).filter((e) => e.claims.includes(claim)));
   return added(events);
+}
+
+/**
+ * The first word on a metric, or on a place for it ("8,000 in Kursk" after totals naming none):
+ * new, unless it contradicts what others said of the whole, which its conflict says.
+ */
+function firstWord(claim: Claim, before: readonly Claim[], thresholds: Thresholds): Event[] {
+  const disagreements = conflicts(claim, before, thresholds);
+  if (disagreements.length > 0) return disagreements;
+  return [{ id: hashId("new_metric", [claim.id]), type: "new_metric", metric: claim.metric, claim }];
 }
 
 /**
