@@ -90,6 +90,10 @@ beforeAll(async () => {
       date: "2025-02-02",
     }),
   ]);
+  // A party's word on its own losses: shown as its own, never in the consensus.
+  await ingest("https://news.example/4", "KCNA watch", [
+    figure({ metric: "killed", min: 9, max: 9, qualifier: "exact", source: "KP_GOV", date: "2025-02-03" }),
+  ]);
   await feedState.recordFailure(FAILING_FEED, "HTTP 503 Service Unavailable", {
     at: new Date(),
     intervalMinutes: 5,
@@ -209,7 +213,9 @@ describe("read commands, for everyone", () => {
     expect(reply.text).toContain(
       "Troops deployed (total)\n**11,500** (11,000 – 12,000) · 2 sources · 1 Feb 2025",
     );
-    expect(reply.text).toContain("Killed\n**1,650** (300 – 3,000) · 2 sources · 2 Feb 2025");
+    expect(reply.text).toContain(
+      "Killed\n**1,650** (300 – 3,000) · 2 sources · 2 Feb 2025\nClaims of parties to the war: North Korea's government: 9",
+    );
   });
 
   it("/estimate metric shows the consensus, each source's latest with its date, open conflicts and links", async () => {
@@ -221,6 +227,9 @@ describe("read commands, for everyone", () => {
     );
     // Two sources disagreeing is a conflict, not a change.
     expect(reply.text).not.toContain("Last change");
+    expect(reply.text).toContain(
+      "Claims of parties to the war\n**9**: **North Korea's government**, via KCNA watch",
+    );
     expect(reply.text).toContain(
       "Open conflicts\n3,000 (Ukraine's government) ↔ about 300 (South Korea's NIS)",
     );

@@ -56,7 +56,13 @@ ids],"messages":0|1}; every claim in an event carries the "url" it was read at.`
       if (seedsDir) await loadBaseline(ledger, { seedsDir, extractFigures });
       const done: ReplayStep[] = [];
       for (const article of articles) {
-        const step = await replayArticle(ledger, article, lang.data);
+        // One article the ledger refuses (a figure it cannot take) is reported, not the end of the run.
+        const step = await replayArticle(ledger, article, lang.data).catch((error: unknown) => {
+          const why = error instanceof Error ? error.message : String(error);
+          io.stderr.write(`zw replay: ${path}:${article.line} (${article.id}): ${why}; skipped\n`);
+          return null;
+        });
+        if (!step) continue;
         io.stdout.write(values.json ? `${JSON.stringify(replayLine(step))}\n` : stepText(step));
         done.push(step);
       }
