@@ -220,6 +220,9 @@ describe("zw replay", () => {
       );
       const exited = new Promise<number | null>((ok) => child.once("exit", (code) => ok(code)));
       await new Promise<void>((ok) => child.stdout.once("data", () => ok()));
+      // Read on, so that a full pipe never holds the child.
+      child.stdout.resume();
+      child.stderr.resume();
       const replayDirs = () => readdirSync(scratch).filter((d) => d.startsWith("zw-replay-"));
       expect(replayDirs()).toHaveLength(1);
       child.kill("SIGINT");

@@ -8,7 +8,7 @@ import { Lang, type Thresholds, ThresholdsSchema } from "@zw/core";
 import { eventSummary } from "@zw/estimates";
 import { extractFigures } from "@zw/extract";
 import { plainText } from "@zw/format";
-import { connectRedisForCommand, startRedisServer } from "@zw/redis";
+import { connectRedisForCommand, isConnectionFailure, startRedisServer } from "@zw/redis";
 import { ClaimLedger, loadBaseline } from "@zw/store";
 import { type Command, UsageError } from "../command";
 import { type ReplayStep, readArchive, replayArticle, replayLine } from "../replay";
@@ -56,8 +56,10 @@ ids],"messages":0|1}; every claim in an event carries the "url" it was read at.`
       if (seedsDir) await loadBaseline(ledger, { seedsDir, extractFigures });
       const done: ReplayStep[] = [];
       for (const article of articles) {
-        // One article the ledger refuses (a figure it cannot take) is reported, not the end of the run.
+        // One article the ledger refuses (a figure it cannot take) is reported, not the end of the
+        // run; a ledger gone (Ctrl-C closed it) is.
         const step = await replayArticle(ledger, article, lang.data).catch((error: unknown) => {
+          if (isConnectionFailure(error)) throw error;
           const why = error instanceof Error ? error.message : String(error);
           io.stderr.write(`zw replay: ${path}:${article.line} (${article.id}): ${why}; skipped\n`);
           return null;
