@@ -58,7 +58,7 @@ describe("zw replay", () => {
 
   it("judges the archive in date order and says, per article, exactly what was caused and posted", async () => {
     const { code, out, err } = await run([archive, "--json", "--no-baseline"]);
-    expect(code).toBe(0);
+    expect(code, err).toBe(0);
     // Bad lines are named and skipped; the rest is read.
     expect(err.split("\n").filter(Boolean)).toEqual([
       expect.stringMatching(/replay-archive\.jsonl:2: not JSON: .*; skipped$/),

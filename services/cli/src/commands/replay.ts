@@ -8,7 +8,13 @@ import { Lang, type Thresholds, ThresholdsSchema } from "@zw/core";
 import { eventSummary } from "@zw/estimates";
 import { extractFigures } from "@zw/extract";
 import { plainText } from "@zw/format";
-import { connectRedisForCommand, isConnectionFailure, startRedisServer } from "@zw/redis";
+import {
+  connectRedisForCommand,
+  isConnectionFailure,
+  type RedisServer,
+  RedisServerMissingError,
+  startRedisServer,
+} from "@zw/redis";
 import { ClaimLedger, loadBaseline } from "@zw/store";
 import { type Command, UsageError } from "../command";
 import { type ReplayStep, readArchive, replayArticle, replayLine } from "../replay";
@@ -102,7 +108,7 @@ function thresholdsOf(configured: Thresholds, overrides: string | undefined): Th
 async function onOwnLedger<T>(thresholds: Thresholds, use: (ledger: ClaimLedger) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), "zw-replay-"));
   let cleaning: Promise<void> | null = null;
-  let server: Awaited<ReturnType<typeof startRedisServer>> | null = null;
+  let server: RedisServer | null = null;
   let redis: ReturnType<typeof connectRedisForCommand> | null = null;
   const cleanUp = () => {
     cleaning ??= (async () => {
@@ -116,13 +122,27 @@ async function onOwnLedger<T>(thresholds: Thresholds, use: (ledger: ClaimLedger)
   process.once("SIGINT", interrupted);
   process.once("SIGTERM", interrupted);
   try {
-    server = await startRedisServer({ dir, appendonly: false });
+    server = await startOwnRedis(dir);
     redis = connectRedisForCommand(server.url, "zw-replay");
     return await use(new ClaimLedger(redis, { thresholds }));
   } finally {
     process.off("SIGINT", interrupted);
     process.off("SIGTERM", interrupted);
     await cleanUp();
+  }
+}
+
+/**
+ * A redis-server on a free port in `dir`. The port is free when picked, but another process may take
+ * it before the server binds it: then the server exits and the next attempt picks another.
+ */
+async function startOwnRedis(dir: string, attempts = 3): Promise<RedisServer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startRedisServer({ dir, appendonly: false });
+    } catch (error) {
+      if (attempt >= attempts || error instanceof RedisServerMissingError) throw error;
+    }
   }
 }
 
