@@ -90,6 +90,10 @@ beforeAll(async () => {
       date: "2025-02-02",
     }),
   ]);
+  // A party's word on its own losses: shown as its own, never in the consensus.
+  await ingest("https://news.example/4", "KCNA watch", [
+    figure({ metric: "killed", min: 9, max: 9, qualifier: "exact", source: "KP_GOV", date: "2025-02-03" }),
+  ]);
   await feedState.recordFailure(FAILING_FEED, "HTTP 503 Service Unavailable", {
     at: new Date(),
     intervalMinutes: 5,
@@ -203,20 +207,29 @@ describe("read commands, for everyone", () => {
     expect(reply.text).toContain("/subscribe");
   });
 
-  it("/estimate shows every metric with value, source, date and trend", async () => {
+  it("/estimate shows every metric's consensus: the median, the range, how many sources, the date", async () => {
     const reply = await run({ command: "estimate", permissions: NONE });
     expect(reply.ephemeral).toBe(false);
     expect(reply.text).toContain(
-      "Troops deployed (total)\n**at least 12,000** ▲ · Ukraine's government · 1 Feb 2025",
+      "Troops deployed (total)\n**11,500** (11,000 – 12,000) · 2 sources · 1 Feb 2025",
     );
-    expect(reply.text).toContain("Killed\n**3,000** ▲ · Ukraine's government · 2 Feb 2025");
+    expect(reply.text).toContain(
+      "Killed\n**1,650** (300 – 3,000) · 2 sources · 2 Feb 2025\nClaims of parties to the war: North Korea's government: 9",
+    );
   });
 
-  it("/estimate metric shows low/best/high, each source, open conflicts and links", async () => {
+  it("/estimate metric shows the consensus, each source's latest with its date, open conflicts and links", async () => {
     const reply = await run({ command: "estimate", options: { metric: "killed" }, permissions: NONE });
-    expect(reply.text).toContain("Best value: **3,000**");
+    expect(reply.text).toContain("Best value: **1,650**");
     expect(reply.text).toContain("Range: 300 – 3,000");
-    expect(reply.text).toContain("Last change\nabout 300 → **3,000**: **Ukraine's government**, via Reuters");
+    expect(reply.text).toContain(
+      "Latest claim per source\n**3,000**: **Ukraine's government**, via Reuters: [Reuters report](https://news.example/3) · 2 Feb 2025\n**about 300**: **South Korea's NIS**",
+    );
+    // Two sources disagreeing is a conflict, not a change.
+    expect(reply.text).not.toContain("Last change");
+    expect(reply.text).toContain(
+      "Claims of parties to the war\n**9**: **North Korea's government**, via KCNA watch",
+    );
     expect(reply.text).toContain(
       "Open conflicts\n3,000 (Ukraine's government) ↔ about 300 (South Korea's NIS)",
     );
@@ -458,7 +471,9 @@ describe("/settings language", () => {
       "Sprache: Deutsch.",
     );
     expect((await run({ command: "help", permissions: NONE })).text).toContain("Ich lese Nachrichtenfeeds");
-    expect((await run({ command: "estimate", permissions: NONE })).text).toContain("**mindestens 12.000** ▲");
+    expect((await run({ command: "estimate", permissions: NONE })).text).toContain(
+      "**11.500** (11.000 – 12.000) · 2 Quellen",
+    );
     expect((await run({ command: "help", permissions: NONE, guildId: B, channelId: B1 })).text).toContain(
       "I read news feeds",
     );

@@ -48,6 +48,16 @@ const OLD_REPORT: PublishedArticle = {
   ],
 };
 
+/** One article, several events (South Korea's 400 dead and 3,600 wounded of the seeds against HUR's). */
+const HUR_LOSSES: PublishedArticle = {
+  path: "/en/hur-losses",
+  title: "Ukraine's intelligence puts North Korean losses far higher",
+  publishedAt: "2025-04-30T09:00:00Z",
+  paragraphs: [
+    "KYIV -- Ukraine's military intelligence (HUR) said 1,000 North Korean soldiers had been killed and 3,200 wounded. In total, North Korea has suffered 6,000 casualties, HUR said.",
+  ],
+};
+
 let redis: TestRedis;
 let fake: FakeDiscord;
 let feeds: FeedServer;
@@ -122,11 +132,12 @@ describe("feed → Discord", () => {
     await waitFor("the alert", () => posted().length === 1, 30_000);
     const body = posted()[0]!.body;
     const embed = (body.embeds as Array<Record<string, unknown>>)[0]!;
-    expect(embed.title).toBe("Troops deployed (total): about 11,000 → about 14,000");
+    // NIS revising its own undated 12,000 of the seed baseline.
+    expect(embed.title).toBe("Troops deployed (total): 12,000 → about 14,000");
     const text = JSON.stringify(embed);
     expect(text).toContain("South Korea's NIS");
     expect(text).toContain(`${feeds.url}/en/nis-update`);
-    expect(text).toContain("+27.3%");
+    expect(text).toContain("+16.7%");
     expect(messageProblems(body)).toEqual([]);
     expect(parsedMentions(body)).toEqual([]);
     expect(body.allowed_mentions).toEqual({ parse: [], roles: [] });
@@ -150,5 +161,22 @@ describe("feed → Discord", () => {
     await poll("/new.xml", "s4");
     await new Promise((ok) => setTimeout(ok, 500));
     expect(posted()).toHaveLength(1);
+  });
+
+  it("posts an article's several events as one message, the changes first", async () => {
+    feeds.publish("/wire.xml", HUR_LOSSES);
+    await poll("/wire.xml", "s5");
+    await waitFor("the article's message", () => posted().length === 2, 30_000);
+    await new Promise((ok) => setTimeout(ok, 500));
+    expect(posted()).toHaveLength(2);
+    const body = posted()[1]!.body;
+    const titles = (body.embeds as Array<{ title?: string }>).map((e) => e.title);
+    expect(titles).toEqual([
+      "Killed: consensus 400 → 700",
+      "Casualties (killed or wounded): consensus 4,000 → 5,000",
+      "Figures do not add up: Casualties (killed or wounded)",
+    ]);
+    expect(messageProblems(body)).toEqual([]);
+    expect(body.allowed_mentions).toEqual({ parse: [], roles: [] });
   });
 });

@@ -38,12 +38,14 @@ async function enqueueAlerts(count: number): Promise<AlertJob[]> {
   for (let i = 0; i < count; i++) {
     sequence += 1;
     const job: AlertJob = {
-      alert: {
-        type: "feed_failing",
-        id: `outage-notice-${sequence}`,
-        feedUrl: `https://feeds.example/${sequence}.xml`,
-        reason: `timeout: attempt ${sequence}`,
-      },
+      alerts: [
+        {
+          type: "feed_failing",
+          id: `outage-notice-${sequence}`,
+          feedUrl: `https://feeds.example/${sequence}.xml`,
+          reason: `timeout: attempt ${sequence}`,
+        },
+      ],
       guildId: GUILD,
       channelId: CHANNELS[i % 2]!,
       roleId: null,

@@ -4,12 +4,29 @@ import { MetricIdSchema } from "./figure";
 
 const base = { id: z.string(), metric: MetricIdSchema };
 
+/** The consensus of the non-party sources at one moment: best (median), low and high, and who. */
+export const ConsensusValueSchema = z.object({
+  best: z.number(),
+  low: z.number(),
+  high: z.number(),
+  /** The member sources ("unattributed" for claims naming none). */
+  sources: z.array(z.string()),
+});
+export type ConsensusValue = z.infer<typeof ConsensusValueSchema>;
+
 /** Events the estimates engine emits; they become the alerts. Producer: extractor; consumer: notifier. */
 export const EstimateChangedEvent = z.object({
   ...base,
   type: z.literal("estimate_changed"),
+  /**
+   * "revision": a source changed its own figure (`previous` is its own earlier claim);
+   * "consensus": the consensus best moved (`previous` is the newest claim of the consensus before).
+   */
+  basis: z.enum(["revision", "consensus"]),
   previous: ClaimSchema,
   current: ClaimSchema,
+  /** For a consensus move: the consensus before and after the claim. */
+  consensus: z.object({ from: ConsensusValueSchema, to: ConsensusValueSchema }).optional(),
   change: z.object({
     absolute: z.number(),
     relative: z.number().nullable(),

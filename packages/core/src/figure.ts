@@ -25,5 +25,10 @@ export const FigureSchema = z.object({
   date: IsoDate.nullable(),
   quote: z.string(),
   span: z.tuple([z.number().int(), z.number().int()]),
+  /**
+   * The text marks the figure as past ("initially", "the first contingent", "im vergangenen
+   * Herbst"): a first wave, not today's total. Absent means current.
+   */
+  historical: z.boolean().optional(),
 });
 export type Figure = z.infer<typeof FigureSchema>;

@@ -47,12 +47,22 @@ export type FeedHealthNotice = z.infer<typeof FeedHealthNoticeSchema>;
 export const AlertSchema = z.union([EventSchema, FeedHealthNoticeSchema]);
 export type Alert = z.infer<typeof AlertSchema>;
 
-/** extractor (or fetcher, for feed health) → notifier: one alert for one channel. */
-export const AlertJobSchema = z.object({
-  alert: AlertSchema,
+/** Where a channel's alerts go: the channel, the role to mention, the guild's language. */
+export const AlertTargetSchema = z.object({
   guildId: Snowflake,
   channelId: Snowflake,
   roleId: Snowflake.nullable(),
   lang: Lang,
+});
+export type AlertTarget = z.infer<typeof AlertTargetSchema>;
+
+/**
+ * extractor (or fetcher, for feed health) → notifier: one message for one channel. The extractor
+ * sends one job per article and channel with every event of the article the channel takes, in the
+ * order the ledger judged them (the renderer puts the most important first); the fetcher one job
+ * per feed-health notice.
+ */
+export const AlertJobSchema = AlertTargetSchema.extend({
+  alerts: z.array(AlertSchema).min(1),
 });
 export type AlertJob = z.infer<typeof AlertJobSchema>;

@@ -6,6 +6,11 @@ export interface SourceDefinition {
   id: string;
   label: { de: string; en: string };
   cues: readonly string[];
+  /**
+   * A party to the deployment (North Korea, Russia): what it says about North Korea's own troops
+   * and losses is recorded and shown as its own, never taken into the consensus (alerts.md).
+   */
+  party?: boolean;
 }
 
 export const SOURCES = [
@@ -315,6 +320,7 @@ export const SOURCES = [
   {
     id: "RU_GOV",
     label: { de: "Russische Regierung", en: "Russia's government" },
+    party: true,
     cues: [
       "kreml",
       "kremlin",
@@ -346,6 +352,7 @@ export const SOURCES = [
   {
     id: "KP_GOV",
     label: { de: "Nordkoreas Regierung", en: "North Korea's government" },
+    party: true,
     cues: [
       "kcna",
       "kim jong",
@@ -375,4 +382,8 @@ export const SOURCE_IDS = SOURCES.map((s) => s.id) as [SourceId, ...SourceId[]];
 const byId = new Map<string, SourceDefinition>(SOURCES.map((s) => [s.id, s]));
 export function sourceDefinition(id: SourceId): SourceDefinition {
   return byId.get(id)!;
+}
+
+export function isSourceId(id: string): id is SourceId {
+  return byId.has(id);
 }

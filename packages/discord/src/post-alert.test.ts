@@ -37,6 +37,7 @@ function claim(overrides: Partial<Claim> = {}): Claim {
 const event: Event = {
   id: "ev-1",
   type: "estimate_changed",
+  basis: "revision",
   metric: "troops_deployed_total",
   previous: claim({ min: 11000, max: 11000 }),
   current: claim({ title: "@everyone <@&123> read [this](http://evil.example)" }),
@@ -44,7 +45,7 @@ const event: Event = {
 };
 
 function job(overrides: Partial<AlertJob> = {}): AlertJob {
-  return { alert: event, guildId: GUILD, channelId: CHANNEL, roleId: ROLE, lang: "en", ...overrides };
+  return { alerts: [event], guildId: GUILD, channelId: CHANNEL, roleId: ROLE, lang: "en", ...overrides };
 }
 
 let fake: FakeDiscord;
@@ -151,11 +152,37 @@ describe("postAlert", () => {
     const huge = "Soldaten @here ".repeat(700);
     const big = claim({ quote: huge, title: huge, outlet: huge });
     const conflict: Event = { id: "ev-2", type: "conflict", metric: "killed", claims: [big, big] };
-    const result = await postAlert(rest, job({ alert: conflict, lang: "de" }));
+    const result = await postAlert(rest, job({ alerts: [conflict], lang: "de" }));
     expect(result.kind).toBe("ok");
     const body = fake.requestsTo("POST", /messages$/)[0]?.body as { embeds: never[] };
     expect(limitViolations({ embeds: body.embeds })).toEqual([]);
     expect(JSON.stringify(body)).not.toMatch(/@here/);
+  });
+
+  it("an article's many alerts are one message: most important first, the rest counted, within the limits", async () => {
+    const huge = "Soldaten ".repeat(120);
+    const big = claim({ quote: huge });
+    const conflicts: Event[] = Array.from({ length: 14 }, (_, i) => ({
+      id: `ev-c${i}`,
+      type: "conflict",
+      metric: "killed",
+      claims: [big, big],
+    }));
+    const alerts = [...conflicts, event];
+    expect((await postAlert(rest, job({ alerts }))).kind).toBe("ok");
+    const body = fake.requestsTo("POST", /messages$/)[0]?.body as {
+      embeds: Array<{ title?: string; description?: string }>;
+    };
+    expect(fake.messages.get(CHANNEL)).toHaveLength(1);
+    expect(limitViolations({ embeds: body.embeds as never[] })).toEqual([]);
+    // The change before the conflicts; what did not fit is counted and points to /history.
+    expect(body.embeds[0]?.title).toMatch(/^Troops deployed \(total\): /);
+    const shown = body.embeds.length - 1;
+    expect(body.embeds.at(-1)?.description).toBe(
+      `… and ${alerts.length - shown} more alerts about this article: /history killed`,
+    );
+    expect(shown).toBeGreaterThan(1);
+    expect(shown).toBeLessThan(10);
   });
 
   it("feed health notices post too", async () => {
@@ -165,7 +192,7 @@ describe("postAlert", () => {
       feedUrl: "https://example.org/rss",
       reason: "HTTP 503",
     };
-    expect((await postAlert(rest, job({ alert: notice }))).kind).toBe("ok");
+    expect((await postAlert(rest, job({ alerts: [notice] }))).kind).toBe("ok");
     const body = fake.requestsTo("POST", /messages$/)[0]?.body as { embeds: Array<{ title: string }> };
     expect(body.embeds[0]?.title).toBe("Feed failing");
   });

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { AlertJob } from "@zw/core";
-import { limitViolations, type MessageBody, renderAlert, renderDigest } from "@zw/format";
+import { limitViolations, type MessageBody, renderDigest, renderMessage } from "@zw/format";
 import { DiscordAPIError, RateLimitError, type REST, Routes } from "discord.js";
 
 /** Discord error codes after which a channel cannot be posted to until someone fixes it. */
@@ -33,7 +33,7 @@ export function deliveryNonce(...parts: string[]): string {
 }
 
 export function alertNonce(job: AlertJob): string {
-  return deliveryNonce(job.alert.id, job.guildId, job.channelId);
+  return deliveryNonce(...job.alerts.map((a) => a.id), job.guildId, job.channelId);
 }
 
 /** The JSON body of a channel message: the rendered body plus mention control and the nonce. */
@@ -74,9 +74,9 @@ export async function postMessage(
   }
 }
 
-/** Renders one alert job and posts it to its channel, mentioning the subscription's role if set. */
+/** Renders one alert job (an article's alerts) as one message to its channel, mentioning the subscription's role if set. */
 export function postAlert(rest: REST, job: AlertJob): Promise<PostResult> {
-  return postMessage(rest, job.channelId, renderAlert(job.alert, job.lang), {
+  return postMessage(rest, job.channelId, renderMessage(job.alerts, job.lang), {
     roleId: job.roleId,
     nonce: alertNonce(job),
   });
@@ -110,7 +110,7 @@ export interface DigestTarget {
 export function postDigest(
   rest: REST,
   target: DigestTarget,
-  alerts: AlertJob["alert"][],
+  alerts: AlertJob["alerts"],
   day: string | null = null,
 ): Promise<PostResult> {
   const nonce = deliveryNonce("digest", target.channelId, day ?? "", ...alerts.map((a) => a.id));

@@ -1,5 +1,12 @@
 import type { Claim, FeedHealth, Lang, MetricId, Subscription } from "@zw/core";
-import { type Estimate, intervalOf, overlaps, representative } from "@zw/estimates";
+import {
+  type Estimate,
+  intervalOf,
+  isCurrentReport,
+  overlaps,
+  representative,
+  seriesKey,
+} from "@zw/estimates";
 import {
   type EmbedField,
   escapeFeedText,
@@ -20,28 +27,45 @@ import type { FeedPreview } from "./status";
 
 const COLOR = 0x5865f2;
 
-/** How an estimate moved: the current claim against the previous claim of another source. */
-function trend(estimate: Estimate): string {
-  const current = estimate.current;
-  const previous = estimate.bySource.find((c) => c !== current && c.id !== current?.id);
-  if (!current || !previous) return "";
-  const now = representative(current);
-  const before = representative(previous);
-  return now > before ? " ▲" : now < before ? " ▼" : " =";
+/** "3,000" or "1,100 – 3,000": the consensus range, or null when no non-party source spoke. */
+function rangeText(estimate: Estimate, lang: Lang): string | null {
+  const { consensus } = estimate;
+  if (!consensus) return null;
+  const n = (v: number) => formatNumber(v, lang);
+  return consensus.low === consensus.high ? n(consensus.low) : `${n(consensus.low)} – ${n(consensus.high)}`;
 }
 
-/** `/estimate`: every metric at a glance. */
+/** "**2,000** (1,500 – 3,000) · 3 sources · 1 Sep 2025": the consensus in one line. */
+function consensusLine(estimate: Estimate, lang: Lang): string | null {
+  const { consensus } = estimate;
+  if (!consensus) return null;
+  const r = REPLIES[lang];
+  const range = rangeText(estimate, lang);
+  const date = formatDate(consensus.window?.to ?? null, lang);
+  const parts = [
+    `**${formatNumber(consensus.best, lang)}**${range === formatNumber(consensus.best, lang) ? "" : ` (${range})`}`,
+  ];
+  parts.push(r.sources(consensus.members.length));
+  if (date) parts.push(date);
+  return parts.join(" · ");
+}
+
+/** `/estimate`: every metric at a glance: the consensus, else what a party says. */
 export function estimatesOverview(estimates: Estimate[], lang: Lang): MessageBody {
   const r = REPLIES[lang];
-  const shown = estimates.filter((e) => e.current);
+  const shown = estimates.filter((e) => e.consensus || e.parties.length > 0);
   if (shown.length === 0)
     return { embeds: [{ title: r.estimatesTitle, description: r.noEstimates, color: COLOR }] };
   const fields: EmbedField[] = shown.map((e) => {
-    const c = e.current!;
-    const date = formatDate(c.date ?? c.publishedAt, lang);
+    const parties = e.parties.map(
+      (c) => `${escapeFeedText(sourceLabel(c.source, lang))}: ${formatValue(c, lang)}`,
+    );
+    const consensus = consensusLine(e, lang);
     return {
       name: metricLabel(e.metric, lang),
-      value: `**${formatValue(c, lang)}**${trend(e)} · ${escapeFeedText(sourceLabel(c.source, lang))}${date ? ` · ${date}` : ""}`,
+      value: [consensus ?? "-", ...(parties.length ? [`${r.parties}: ${parties.join("; ")}`] : [])].join(
+        "\n",
+      ),
     };
   });
   return fitMessage({
@@ -49,10 +73,10 @@ export function estimatesOverview(estimates: Estimate[], lang: Lang): MessageBod
   });
 }
 
-/** Pairs of sources whose latest claims cannot both be true. */
+/** Pairs of sources (parties included) whose latest claims cannot both be true. */
 function openConflicts(estimate: Estimate, approxWiden: number): Array<[Claim, Claim]> {
   const pairs: Array<[Claim, Claim]> = [];
-  const claims = estimate.bySource;
+  const claims = [...estimate.bySource, ...estimate.parties];
   for (let i = 0; i < claims.length; i++) {
     for (let j = i + 1; j < claims.length; j++) {
       const a = claims[i]!;
@@ -63,24 +87,28 @@ function openConflicts(estimate: Estimate, approxWiden: number): Array<[Claim, C
   return pairs;
 }
 
-function rangeText(estimate: Estimate, lang: Lang): string | null {
-  if (estimate.low === null || estimate.high === null) return null;
-  const n = (v: number) => formatNumber(v, lang);
-  return estimate.low === estimate.high ? n(estimate.low) : `${n(estimate.low)} – ${n(estimate.high)}`;
-}
-
-/** The latest reported claim whose value differs from the reported claim before it (history is oldest first). */
+/**
+ * The latest revision in `history` (oldest first): a current report whose value differs from the
+ * one before it in the same source's series. Different sources differing is no change.
+ */
 export function lastChange(history: Claim[]): { before: Claim; after: Claim } | null {
-  const reported = history.filter((c) => c.modality === "reported");
+  const reported = history.filter(isCurrentReport);
   for (let i = reported.length - 1; i > 0; i--) {
     const after = reported[i]!;
-    const before = reported[i - 1]!;
-    if (representative(after) !== representative(before)) return { before, after };
+    const before = reported.slice(0, i).findLast((c) => seriesKey(c) === seriesKey(after));
+    if (before && representative(after) !== representative(before)) return { before, after };
   }
   return null;
 }
 
-/** `/estimate metric`: latest claim per source, low/best/high, open conflicts, last change, links. */
+function claimLines(claims: Claim[], lang: Lang): string {
+  return claims.map((c) => `**${formatValue(c, lang)}**: ${whoSays(c, lang)}`).join("\n");
+}
+
+/**
+ * `/estimate metric`: the consensus (best, low–high, its window), each source's latest with its
+ * date, then party claims, open conflicts, the last revision, projections and denials apart.
+ */
 export function estimateDetail(
   estimate: Estimate,
   history: Claim[],
@@ -89,27 +117,19 @@ export function estimateDetail(
 ): MessageBody {
   const r = REPLIES[lang];
   const title = metricLabel(estimate.metric, lang);
+  const { consensus } = estimate;
   if (!estimate.current && estimate.projected.length === 0 && estimate.denied.length === 0) {
     return { embeds: [{ title, description: r.noClaims, color: COLOR }] };
   }
   const lines: string[] = [];
-  if (estimate.current) lines.push(`${r.best}: **${formatValue(estimate.current, lang)}**${trend(estimate)}`);
+  if (consensus) lines.push(`${r.best}: **${formatNumber(consensus.best, lang)}**`);
   const range = rangeText(estimate, lang);
   if (range) lines.push(`${r.range}: ${range}`);
-  if (estimate.window)
-    lines.push(`(${formatDate(estimate.window.from, lang)} – ${formatDate(estimate.window.to, lang)})`);
-  const fields: EmbedField[] = [];
-  const change = lastChange(history);
-  if (change) {
-    fields.push({
-      name: r.lastChange,
-      value: `${formatValue(change.before, lang)} → **${formatValue(change.after, lang)}**: ${whoSays(change.after, lang)}`,
-    });
-  }
-  fields.push({
-    name: r.bySource,
-    value: estimate.bySource.map((c) => `**${formatValue(c, lang)}**: ${whoSays(c, lang)}`).join("\n") || "-",
-  });
+  if (consensus?.window)
+    lines.push(`(${formatDate(consensus.window.from, lang)} – ${formatDate(consensus.window.to, lang)})`);
+  if (estimate.region) lines.push(`${r.region}: ${escapeFeedText(estimate.region)}`);
+  const fields: EmbedField[] = [{ name: r.bySource, value: claimLines(estimate.bySource, lang) || "-" }];
+  if (estimate.parties.length) fields.push({ name: r.parties, value: claimLines(estimate.parties, lang) });
   const conflicts = openConflicts(estimate, approxWiden);
   fields.push({
     name: r.conflicts,
@@ -122,18 +142,16 @@ export function estimateDetail(
           .join("\n")
       : r.noConflicts,
   });
-  if (estimate.projected.length) {
+  const change = lastChange(history);
+  if (change) {
     fields.push({
-      name: r.projections,
-      value: estimate.projected.map((c) => `${formatValue(c, lang)}: ${whoSays(c, lang)}`).join("\n"),
+      name: r.lastChange,
+      value: `${formatValue(change.before, lang)} → **${formatValue(change.after, lang)}**: ${whoSays(change.after, lang)}`,
     });
   }
-  if (estimate.denied.length) {
-    fields.push({
-      name: r.denials,
-      value: estimate.denied.map((c) => `${formatValue(c, lang)}: ${whoSays(c, lang)}`).join("\n"),
-    });
-  }
+  if (estimate.projected.length)
+    fields.push({ name: r.projections, value: claimLines(estimate.projected, lang) });
+  if (estimate.denied.length) fields.push({ name: r.denials, value: claimLines(estimate.denied, lang) });
   return fitMessage({ embeds: [{ title, description: lines.join("\n"), color: COLOR, fields }] });
 }
 

@@ -1,31 +1,29 @@
 import type { Claim, MetricId, Thresholds } from "@zw/core";
-import { dateOfDay, dayNumber } from "./dates";
-import { namedRange, representative } from "./interval";
+import { type Consensus, consensusOf, isPartyClaim, shownRegion } from "./consensus";
 import { currentClaim, latestBySource } from "./recency";
 
 /** What the ledger believes about one metric. */
 export interface Estimate {
   metric: MetricId;
-  /** The latest reported claim; null while a metric has only projections or denials. */
+  /** The latest current report of anyone, party or not; null while there is none. */
   current: Claim | null;
-  /** Across the latest claim of each source in the window: the lowest and highest values named. */
-  low: number | null;
-  /** The current claim's representative value. */
-  best: number | null;
-  high: number | null;
-  /** The days low/high look at, ending at the current claim's date; null when it is undated. */
-  window: { from: string; to: string } | null;
-  /** The latest reported claim of each source, most recent first, window or not. */
+  /** The region the consensus is about: that of the newest non-party claim (null: none named). */
+  region: string | null;
+  /** What the non-party sources agree on (best, low–high, members); null when none spoke. */
+  consensus: Consensus | null;
+  /** The latest current claim of each non-party source, most recent first, window or not. */
   bySource: Claim[];
+  /** Shown apart, never in the consensus: the latest claim of each party (KP_GOV, RU_GOV). */
+  parties: Claim[];
   /** Shown but never moving the estimate: the latest projection and denial of each source. */
   projected: Claim[];
   denied: Claim[];
 }
 
 /**
- * The estimate of `metric` from its claims in arrival order. Low and high follow UCDP's
- * low/best/high: they span the latest claim of every source within `estimateWindowDays` before the
- * current claim's date, anchored there rather than at today so that a quiet story keeps its range.
+ * The estimate of `metric` from its claims in arrival order (each source's latest is enough):
+ * the consensus of its non-party sources (`consensusOf`), each source's latest, and the party
+ * claims, projections and denials apart.
  */
 export function computeEstimate(
   metric: MetricId,
@@ -33,23 +31,15 @@ export function computeEstimate(
   thresholds: Thresholds,
 ): Estimate {
   const ofMetric = claims.filter((c) => c.metric === metric);
-  const current = currentClaim(ofMetric);
-  const bySource = latestBySource(ofMetric, "reported");
-  const window = current?.date
-    ? { from: dateOfDay(dayNumber(current.date) - thresholds.estimateWindowDays), to: current.date }
-    : null;
-  const inWindow = bySource.filter((c) =>
-    window ? c.date !== null && c.date >= window.from && c.date <= window.to : c.date === null,
-  );
-  const ranges = inWindow.map(namedRange);
+  const reported = latestBySource(ofMetric, "reported");
+  const region = shownRegion(ofMetric);
   return {
     metric,
-    current,
-    low: ranges.length ? Math.min(...ranges.map((r) => r.lo)) : null,
-    best: current ? representative(current) : null,
-    high: ranges.length ? Math.max(...ranges.map((r) => r.hi)) : null,
-    window,
-    bySource,
+    current: currentClaim(ofMetric),
+    region,
+    consensus: consensusOf(ofMetric, region, thresholds),
+    bySource: reported.filter((c) => !isPartyClaim(c)),
+    parties: reported.filter(isPartyClaim),
     projected: latestBySource(ofMetric, "projected"),
     denied: latestBySource(ofMetric, "denied"),
   };

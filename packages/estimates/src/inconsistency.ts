@@ -3,7 +3,7 @@ import { comparableRegions } from "./claims";
 import { hashId } from "./ids";
 import { intervalOf, overlaps, representative } from "./interval";
 import type { ClaimsByMetric } from "./ledger-state";
-import { byRecency, latestOf, sourceKey } from "./recency";
+import { byRecency, isCurrentReport, latestOf, sourceKey } from "./recency";
 
 export type Inconsistency = Extract<Event, { type: "inconsistency" }>;
 type Rule = Inconsistency["rule"];
@@ -19,7 +19,7 @@ export function findInconsistencies(state: ClaimsByMetric, thresholds: Threshold
 }
 
 function dated(state: ClaimsByMetric, metric: MetricId): Claim[] {
-  return (state[metric] ?? []).filter((c) => c.modality === "reported" && c.date !== null);
+  return (state[metric] ?? []).filter((c) => isCurrentReport(c) && c.date !== null);
 }
 
 /**

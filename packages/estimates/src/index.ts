@@ -1,4 +1,5 @@
-export { claimFromFigure, isSameClaim } from "./claims";
+export { claimFromFigure, isSameClaim, normalRegion, sameStatement } from "./claims";
+export { type Consensus, consensusOf, isPartyClaim } from "./consensus";
 export { dayNumber, isoDateOf } from "./dates";
 export { computeEstimate, type Estimate } from "./estimate";
 export { findInconsistencies, type Inconsistency } from "./inconsistency";
@@ -23,5 +24,14 @@ export {
   lookupKey,
 } from "./lookups";
 export { eventClaims, isHistory } from "./news-value";
-export { byRecency, currentClaim, latestBySource, latestOf, sourceKey } from "./recency";
+export {
+  byRecency,
+  currentClaim,
+  isCurrentReport,
+  latestBySeries,
+  latestBySource,
+  latestOf,
+  seriesKey,
+  sourceKey,
+} from "./recency";
 export { claimSummary, claimValue, eventSummary } from "./summary";

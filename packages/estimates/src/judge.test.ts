@@ -60,8 +60,10 @@ describe("the seed baseline", () => {
       "new_metric killed: >400 (KR_GOV, 2025-03-27)",
       "new_metric wounded: ~3600 (KR_GOV, 2025-03-27)",
     ]);
-    // Undated: kept, but it cannot replace a dated estimate or conflict with anything.
+    // Undated: kept, but it cannot replace a dated estimate or conflict with anything. Its 1,500
+    // troops in a region, naming none, are the first such claim (the one before names Kursk).
     expect(summaries(walk.read(s.s001))).toEqual([
+      "new_metric troops_in_region: 1500 (NIS, undated)",
       "new_metric shells_delivered: >8000000 (no source, undated)",
     ]);
   });
@@ -85,15 +87,17 @@ describe("the seed baseline", () => {
     ]);
   });
 
-  it("estimates troops deployed from the seeds: JCS's ~11,000, with the undated NIS figure kept aside", () => {
+  it("estimates troops deployed from the seeds: JCS's and Ukraine's ~11,000, the undated NIS figure kept aside", () => {
     const estimate = computeEstimate(
       "troops_deployed_total",
       seeded().state.troops_deployed_total ?? [],
       defaults,
     );
     expect(estimate.current?.source).toBe("JCS");
-    expect([estimate.low, estimate.best, estimate.high]).toEqual([11000, 11000, 11000]);
-    expect(estimate.window).toEqual({ from: "2024-12-27", to: "2025-03-27" });
+    const consensus = estimate.consensus!;
+    expect([consensus.low, consensus.best, consensus.high]).toEqual([11000, 11000, 11000]);
+    expect(consensus.members.map((c) => c.source)).toEqual(["JCS", "UA_GOV"]);
+    expect(consensus.window).toEqual({ from: "2024-12-27", to: "2025-03-27" });
     expect(estimate.bySource.map((c) => c.source)).toEqual(["JCS", "UA_GOV", "US_GOV", "NIS"]);
     expect(estimate.projected.map((c) => [c.source, c.max])).toEqual([["KR_GOV", 12000]]);
   });
@@ -104,12 +108,14 @@ describe("later news against the seeds", () => {
 
   it("walks the scenarios to exactly these events", () => {
     const walk = seeded();
+    // NIS revises its own undated 12,000 of the seeds (against its own word only: the others
+    // spoke more than 30 days before, and the median of JCS, Ukraine and NIS stays 11,000).
     expect(summaries(walk.read(later.nisUpdate))).toEqual([
-      "estimate_changed troops_deployed_total: ~11000 (JCS, 2025-03-27) → ~14000 (NIS, 2025-05-10), +3000 (+27.3 %) up",
+      "estimate_changed troops_deployed_total: revision 12000 (NIS, undated) → ~14000 (NIS, 2025-05-10), +2000 (+16.7 %) up",
     ]);
+    // Ukraine's ~11,000 of February told again: old news, not a fall from NIS's 14,000.
     expect(summaries(walk.read(later.ukraineConflict))).toEqual([
-      "estimate_changed troops_deployed_total: ~14000 (NIS, 2025-05-10) → ~11000 (UA_GOV, 2025-05-13), -3000 (-21.4 %) down",
-      "conflict troops_deployed_total: ~14000 (NIS, 2025-05-10) vs ~11000 (UA_GOV, 2025-05-13)",
+      "corroboration troops_deployed_total: ~11000 (UA_GOV, 2025-02-27) reprinted by tagesschau.de",
     ]);
     // The agency copy is one more report of the same claim, nothing else.
     expect(summaries(walk.read(later.nisReprint))).toEqual([
@@ -118,16 +124,18 @@ describe("later news against the seeds", () => {
     expect(summaries(walk.read(later.projection))).toEqual([
       "projection troops_deployed_total: ≤30000 (NIS, 2025-05-20, projected)",
     ]);
+    // HUR joins South Korea's government: the median of killed moves, that of wounded (3,600 and
+    // 3,200) by under 10 %; HUR's killed and wounded do not add up to its total.
     expect(summaries(walk.read(later.casualties))).toEqual([
-      "estimate_changed killed: >400 (KR_GOV, 2025-03-27) → 1000 (HUR, 2025-05-20), +600 (+150.0 %) up",
-      "estimate_changed wounded: ~3600 (KR_GOV, 2025-03-27) → 3200 (HUR, 2025-05-20), -400 (-11.1 %) down",
-      "estimate_changed casualties_total: ~4000 (KR_GOV, 2025-03-27) → 6000 (HUR, 2025-05-20), +2000 (+50.0 %) up",
+      "estimate_changed killed: consensus 400 → 700 (HUR, KR_GOV) on 1000 (HUR, 2025-05-20), +300 (+75.0 %) up",
+      "estimate_changed casualties_total: consensus 4000 → 5000 (HUR, KR_GOV) on 6000 (HUR, 2025-05-20), +1000 (+25.0 %) up",
       "inconsistency casualties_total: sum_mismatch, expected 4200, reported 6000",
     ]);
-    // Published before the current estimate: joins history, conflicts, falls below JCS's own March total.
+    // Read late but dated after JCS's March total: JCS revising itself, against NIS's 14,000 of
+    // the same weeks, and a cumulative count falling.
     expect(summaries(walk.read(later.lateJcs))).toEqual([
+      "estimate_changed troops_deployed_total: revision ~11000 (JCS, 2025-03-27) → ~9000 (JCS, 2025-04-20), -2000 (-18.2 %) down",
       "conflict troops_deployed_total: ~14000 (NIS, 2025-05-10) vs ~9000 (JCS, 2025-04-20)",
-      "conflict troops_deployed_total: ~11000 (UA_GOV, 2025-05-13) vs ~9000 (JCS, 2025-04-20)",
       "inconsistency troops_deployed_total: cumulative_fell, expected 11000, reported 9000",
     ]);
 
@@ -136,11 +144,13 @@ describe("later news against the seeds", () => {
       walk.state.troops_deployed_total ?? [],
       defaults,
     );
-    expect(estimate.current?.source).toBe("UA_GOV");
-    expect([estimate.low, estimate.best, estimate.high]).toEqual([9000, 11000, 14000]);
-    expect(estimate.bySource.map((c) => c.source)).toEqual(["UA_GOV", "NIS", "JCS", "US_GOV"]);
+    expect(estimate.current?.source).toBe("NIS");
+    const consensus = estimate.consensus!;
+    expect([consensus.low, consensus.best, consensus.high]).toEqual([9000, 11000, 14000]);
+    expect(consensus.members.map((c) => c.source)).toEqual(["NIS", "JCS", "UA_GOV"]);
+    expect(estimate.bySource.map((c) => c.source)).toEqual(["NIS", "JCS", "UA_GOV", "US_GOV"]);
     expect(estimate.projected.map((c) => c.source)).toEqual(["NIS", "KR_GOV"]);
-    const nis = estimate.bySource[1]!;
+    const nis = estimate.bySource[0]!;
     expect(nis.reports.map((r) => r.outlet)).toEqual(["Yonhap", "France 24"]);
   });
 
@@ -208,7 +218,7 @@ describe("the rules one by one", () => {
       "https://b",
     );
     expect(judge([about11000], over12500)).toEqual([
-      "estimate_changed troops_deployed_total: ~11000 (NIS, 2025-01-01) → >12500 (NIS, 2025-01-05), +1500 (+13.6 %) up",
+      "estimate_changed troops_deployed_total: revision ~11000 (NIS, 2025-01-01) → >12500 (NIS, 2025-01-05), +1500 (+13.6 %) up",
     ]);
   });
 
@@ -219,7 +229,7 @@ describe("the rules one by one", () => {
     expect(judge([range], upTo)).toEqual([]);
     const point = claim({ min: 13300, max: 13300, qualifier: "exact", date: "2025-01-02" }, "https://b");
     expect(judge([range], point)).toEqual([
-      "estimate_changed troops_deployed_total: 10000–12000 (NIS, 2025-01-01) → 13300 (NIS, 2025-01-02), +2300 (+20.9 %) up",
+      "estimate_changed troops_deployed_total: revision 10000–12000 (NIS, 2025-01-01) → 13300 (NIS, 2025-01-02), +2300 (+20.9 %) up",
     ]);
   });
 
@@ -239,11 +249,10 @@ describe("the rules one by one", () => {
     expect(judge([base], next)).toHaveLength(1);
   });
 
-  it("a claim on the same day as the estimate replaces it: the later arrival is the later news", () => {
+  it("another source's different number the same day is one conflict, not a change and a conflict", () => {
     const nis = claim({ min: 11000, max: 11000, qualifier: "exact" });
     const ua = claim({ min: 13000, max: 13000, qualifier: "exact", source: "UA_GOV" }, "https://b");
     expect(judge([nis], ua)).toEqual([
-      "estimate_changed troops_deployed_total: 11000 (NIS, 2025-01-01) → 13000 (UA_GOV, 2025-01-01), +2000 (+18.2 %) up",
       "conflict troops_deployed_total: 11000 (NIS, 2025-01-01) vs 13000 (UA_GOV, 2025-01-01)",
     ]);
   });
@@ -268,10 +277,11 @@ describe("the rules one by one", () => {
       { min: 11000, max: 11000, qualifier: "approx", region: "Russia", source: "UA_GOV", date: "2025-01-03" },
       "https://b",
     );
-    expect(judge([kursk], russia)).toEqual([]);
+    // The first word on another place: news of its own, no comparison with Kursk.
+    expect(judge([kursk], russia)).toEqual(["new_metric troops_deployed_total: ~11000 (UA_GOV, 2025-01-03)"]);
     const anywhere = claim({ ...russia, region: null }, "https://c");
+    // The first claim naming no place, against Kursk's: the conflict says it.
     expect(judge([kursk], anywhere)).toEqual([
-      "estimate_changed troops_deployed_total: ~8000 (NIS, 2025-01-01) → ~11000 (UA_GOV, 2025-01-03), +3000 (+37.5 %) up",
       "conflict troops_deployed_total: ~8000 (NIS, 2025-01-01) vs ~11000 (UA_GOV, 2025-01-03)",
     ]);
     const lowerElsewhere = claim(
@@ -279,7 +289,9 @@ describe("the rules one by one", () => {
       "https://d",
     );
     const state: ClaimsByMetric = { troops_deployed_total: [kursk] };
-    expect(judgeArticle([lowerElsewhere], state, defaults).events).toEqual([]);
+    expect(summaries(judgeArticle([lowerElsewhere], state, defaults).events)).toEqual([
+      "new_metric troops_deployed_total: ~5000 (NIS, 2025-01-05)",
+    ]);
   });
 
   it("records denials and projections without touching the estimate", () => {
@@ -303,11 +315,78 @@ describe("the rules one by one", () => {
     expect(estimate.denied).toEqual([denial]);
   });
 
-  it("does not count a reprint more than a week later as the same claim", () => {
-    const nis = claim({ min: 11000, max: 11000, qualifier: "approx" });
-    const weekLater = claim({ min: 11000, max: 11000, qualifier: "approx", date: "2025-01-08" }, "https://b");
-    const later = claim({ min: 11000, max: 11000, qualifier: "approx", date: "2025-01-09" }, "https://c");
-    expect(judge([nis], weekLater)[0]).toMatch(/^corroboration/);
-    expect(judge([nis], later)).toEqual([]);
+  it("takes a copy within a week either side, and the same figure told any time later, as the claim", () => {
+    const nis = claim({ min: 11000, max: 11000, qualifier: "approx", date: "2025-01-10" });
+    const weekEarlier = claim(
+      { min: 11000, max: 11000, qualifier: "approx", date: "2025-01-03" },
+      "https://b",
+    );
+    const earlier = claim({ min: 11000, max: 11000, qualifier: "approx", date: "2025-01-02" }, "https://c");
+    const monthsLater = claim(
+      { min: 11000, max: 11000, qualifier: "exact", date: "2025-04-20" },
+      "https://d",
+    );
+    expect(judge([nis], weekEarlier)[0]).toMatch(/^corroboration/);
+    // Older than the claim and more than a week apart: another claim of the source's series.
+    expect(judge([nis], earlier)).toEqual([]);
+    expect(judge([nis], monthsLater)).toEqual([
+      "corroboration troops_deployed_total: ~11000 (NIS, 2025-01-10) reprinted by https://d",
+    ]);
+  });
+
+  it("keeps a party's claim about its own losses out of the consensus; against others, a conflict", () => {
+    const nis = claim({ metric: "killed", min: 2000, max: 2000, qualifier: "approx", date: "2025-09-01" });
+    const kp = claim(
+      { metric: "killed", min: 9, max: 9, qualifier: "exact", source: "KP_GOV", date: "2025-09-20" },
+      "https://b",
+    );
+    const state: ClaimsByMetric = { killed: [nis] };
+    const { events, state: after } = judgeArticle([kp], state, defaults);
+    expect(summaries(events)).toEqual(["conflict killed: ~2000 (NIS, 2025-09-01) vs 9 (KP_GOV, 2025-09-20)"]);
+    const estimate = computeEstimate("killed", after.killed ?? [], defaults);
+    expect(estimate.consensus?.best).toBe(2000);
+    expect(estimate.consensus?.members).toEqual([nis]);
+    expect(estimate.parties).toEqual([kp]);
+    // A party is held against the others' figures of the estimate window (90 days), not 30.
+    const laterKp = claim({ ...kp, date: "2025-11-20" }, "https://c");
+    expect(summaries(judgeArticle([laterKp], state, defaults).events)).toEqual([
+      "conflict killed: ~2000 (NIS, 2025-09-01) vs 9 (KP_GOV, 2025-11-20)",
+    ]);
+    // Beyond it, a party's figure moves nothing.
+    const lateKp = claim({ ...kp, date: "2026-01-20" }, "https://d");
+    expect(judgeArticle([lateKp], state, defaults).events).toEqual([]);
+  });
+
+  it("moves the consensus when a source that starts a series shifts the median, and says by how much", () => {
+    const nis = claim({ min: 10000, max: 10000, qualifier: "approx" });
+    const hur = claim(
+      { min: 11000, max: 11000, qualifier: "approx", source: "HUR", date: "2025-01-02" },
+      "https://b",
+    );
+    const anonymous = claim(
+      { min: 12000, max: 12000, qualifier: "approx", source: null, date: "2025-01-03" },
+      "https://c",
+    );
+    // 10,000 → median of 10,000 and 11,000: 10,500, +5 %: no news.
+    expect(judge([nis], hur)).toEqual([]);
+    // A voice naming no source instead: the median of 10,000 and 12,000 is 11,000, +10 %.
+    expect(judge([nis], anonymous)).toEqual([
+      "estimate_changed troops_deployed_total: consensus 10000 → 11000 (unattributed, NIS) on ~12000 (no source, 2025-01-03), +1000 (+10.0 %) up",
+    ]);
+  });
+
+  it("never lets a figure the text marks as historical move, conflict or start anything", () => {
+    const nis = claim({ min: 15000, max: 15000, qualifier: "approx", date: "2025-03-01" });
+    const firstWave = claim(
+      { min: 11000, max: 11000, qualifier: "approx", source: "NIS", date: "2025-03-05", historical: true },
+      "https://b",
+    );
+    const other = claim({ ...firstWave, source: "HUR" }, "https://c");
+    expect(judge([nis], firstWave)).toEqual([]);
+    expect(judge([nis], other)).toEqual([]);
+    expect(judge([], firstWave)).toEqual([]);
+    const estimate = computeEstimate("troops_deployed_total", [nis, firstWave, other], defaults);
+    expect(estimate.consensus?.members).toEqual([nis]);
+    expect(estimate.bySource).toEqual([nis]);
   });
 });

@@ -1,11 +1,12 @@
-import type { Claim, Event, Thresholds } from "@zw/core";
-import { comparableRegions, hasReport, isSameClaim } from "./claims";
+import type { Claim, ConsensusValue, Event, Thresholds } from "@zw/core";
+import { comparableRegions, hasReport, isSameClaim, normalRegion } from "./claims";
+import { type Consensus, conflictWindowOf, consensusOf, isPartyClaim } from "./consensus";
 import { daysApart } from "./dates";
 import { hashId } from "./ids";
 import { findInconsistencies } from "./inconsistency";
 import { contains, intervalOf, isOpenEnded, overlaps, representative } from "./interval";
 import { type ClaimsByMetric, relatedMetrics } from "./ledger-state";
-import { currentClaim, latestOf } from "./recency";
+import { isCurrentReport, latestOf, seriesKey, sourceKey } from "./recency";
 
 type EventOf<T extends Event["type"]> = Extract<Event, { type: T }>;
 
@@ -71,6 +72,8 @@ function judgeClaim(claim: Claim, state: ClaimsByMetric, thresholds: Thresholds)
   const after = [...before, claim];
   const next: ClaimsByMetric = { ...state, [metric]: after };
   const added = (events: Event[]): Step => ({ events, state: next, written: claim });
+  // A first wave told again ("initially 11,000") is the past: kept, never news.
+  if (claim.historical) return added([]);
   if (claim.modality === "projected") {
     return added([{ id: hashId("projection", [claim.id]), type: "projection", metric, claim }]);
   }
@@ -78,25 +81,112 @@ function judgeClaim(claim: Claim, state: ClaimsByMetric, thresholds: Thresholds)
     return added([{ id: hashId("denial", [claim.id]), type: "denial", metric, claim }]);
   }
 
-  const events: Event[] = [];
-  const previous = currentClaim(before);
-  if (!previous) {
-    events.push({ id: hashId("new_metric", [claim.id]), type: "new_metric", metric, claim });
-  } else if (
-    currentClaim(after) === claim &&
-    comparableRegions(previous, claim) &&
-    changesEstimate(previous, claim, thresholds)
-  ) {
-    events.push(estimateChanged(previous, claim));
-  }
-  events.push(...conflicts(claim, before, thresholds));
+  const region = normalRegion(claim.region);
+  const known = before.some((c) => isCurrentReport(c) && normalRegion(c.region) === region);
+  const events: Event[] = known
+    ? news(claim, before, after, thresholds)
+    : firstWord(claim, before, thresholds);
   const related = Object.fromEntries(relatedMetrics(metric).map((m) => [m, next[m] ?? []]));
   events.push(...findInconsistencies(related, thresholds).filter((e) => e.claims.includes(claim)));
   return added(events);
 }
 
 /**
- * A new current claim is news when its interval does not overlap the previous one, or when its
+ * The first word on a metric, or on a place for it ("8,000 in Kursk" after totals naming none):
+ * new, unless it contradicts what others said of the whole, which its conflict says.
+ */
+function firstWord(claim: Claim, before: readonly Claim[], thresholds: Thresholds): Event[] {
+  const disagreements = conflicts(claim, before, thresholds);
+  if (disagreements.length > 0) return disagreements;
+  return [{ id: hashId("new_metric", [claim.id]), type: "new_metric", metric: claim.metric, claim }];
+}
+
+/**
+ * What a current claim of a metric already reported says: a revision of its source's series, or
+ * (starting a series) a move of the consensus; and its conflicts with other sources.
+ */
+function news(
+  claim: Claim,
+  before: readonly Claim[],
+  after: readonly Claim[],
+  thresholds: Thresholds,
+): Event[] {
+  const disagreements = conflicts(claim, before, thresholds);
+  const series = seriesOf(claim, before);
+  // A source speaking again is judged against itself only. A conflict already says that the new
+  // claim is far from the others: a consensus move caused by the same claim would say it twice.
+  const change = series
+    ? revision(claim, series, thresholds)
+    : disagreements.length === 0
+      ? consensusMove(claim, before, after, thresholds)
+      : null;
+  return change ? [change, ...disagreements] : disagreements;
+}
+
+/**
+ * The claims of the new dated claim's series before it (same named source and region, current;
+ * an undated one counts while the series has no dated claim), or null when it starts one: its
+ * source's first word there, or a claim naming no source.
+ */
+function seriesOf(claim: Claim, before: readonly Claim[]): Claim[] | null {
+  if (claim.source === null || claim.date === null) return null;
+  const series = before.filter((c) => isCurrentReport(c) && seriesKey(c) === seriesKey(claim));
+  return series.length > 0 ? series : null;
+}
+
+/** A source revising itself: the new claim is the latest of its series and differs from the one before. */
+function revision(
+  claim: Claim,
+  series: readonly Claim[],
+  thresholds: Thresholds,
+): EventOf<"estimate_changed"> | null {
+  const previous = latestOf(series)!;
+  if (latestOf([...series, claim]) !== claim || !changesEstimate(previous, claim, thresholds)) return null;
+  return {
+    id: hashId("estimate_changed", [previous.id, claim.id]),
+    type: "estimate_changed",
+    basis: "revision",
+    metric: claim.metric,
+    previous,
+    current: claim,
+    change: change(representative(previous), representative(claim)),
+  };
+}
+
+/** The consensus of the claim's region moved by at least `changeRelative` because of it. */
+function consensusMove(
+  claim: Claim,
+  before: readonly Claim[],
+  after: readonly Claim[],
+  thresholds: Thresholds,
+): EventOf<"estimate_changed"> | null {
+  if (isPartyClaim(claim)) return null;
+  const from = consensusOf(before, claim.region, thresholds);
+  const to = consensusOf(after, claim.region, thresholds);
+  if (!from || !to?.members.includes(claim)) return null;
+  // "At least 3,000" allowing the consensus says less, not something else.
+  if (isOpenEnded(claim) && contains(intervalOf(claim, 0), from.best)) return null;
+  const moved = change(from.best, to.best);
+  if (moved.relative === null || Math.abs(moved.relative) < thresholds.changeRelative - 1e-9) return null;
+  const previous = from.members[0]!;
+  return {
+    id: hashId("estimate_changed", ["consensus", previous.id, claim.id]),
+    type: "estimate_changed",
+    basis: "consensus",
+    metric: claim.metric,
+    previous,
+    current: claim,
+    change: moved,
+    consensus: { from: consensusValue(from), to: consensusValue(to) },
+  };
+}
+
+function consensusValue({ best, low, high, members }: Consensus): ConsensusValue {
+  return { best, low, high, sources: members.map(sourceKey) };
+}
+
+/**
+ * A new claim of a series is news when its interval does not overlap the previous one, or when its
  * value moved by at least `changeRelative`. An open-ended claim that still allows the previous
  * value ("at least 3,000" after "11,000") says less, not something else: it is no change.
  */
@@ -105,14 +195,13 @@ function changesEstimate(previous: Claim, claim: Claim, thresholds: Thresholds):
     return true;
   }
   if (isOpenEnded(claim) && contains(intervalOf(claim, 0), representative(previous))) return false;
-  const { absolute, relative } = change(previous, claim);
+  const { absolute, relative } = change(representative(previous), representative(claim));
   // The epsilon keeps an exact 10 % step (11,000 → 12,100) from falling just short in floating point.
   return relative === null ? absolute !== 0 : Math.abs(relative) >= thresholds.changeRelative - 1e-9;
 }
 
-function change(previous: Claim, claim: Claim): EventOf<"estimate_changed">["change"] {
-  const from = representative(previous);
-  const absolute = representative(claim) - from;
+function change(from: number, to: number): EventOf<"estimate_changed">["change"] {
+  const absolute = to - from;
   return {
     absolute,
     relative: from === 0 ? null : absolute / from,
@@ -120,32 +209,21 @@ function change(previous: Claim, claim: Claim): EventOf<"estimate_changed">["cha
   };
 }
 
-function estimateChanged(previous: Claim, claim: Claim): EventOf<"estimate_changed"> {
-  return {
-    id: hashId("estimate_changed", [previous.id, claim.id]),
-    type: "estimate_changed",
-    metric: claim.metric,
-    previous,
-    current: claim,
-    change: change(previous, claim),
-  };
-}
-
 /**
- * Each other named source's latest reported claim within `conflictWindowDays` of the new one,
- * when their intervals cannot both be true. Unattributed or undated claims cannot conflict, nor
- * claims about different named regions.
+ * Each other named source's latest reported claim within the claim's conflict window
+ * (`conflictWindowOf`) of the new one, when their intervals cannot both be true. Unattributed or
+ * undated claims cannot conflict, nor claims about different named regions.
  */
 function conflicts(claim: Claim, before: readonly Claim[], thresholds: Thresholds): EventOf<"conflict">[] {
   const { source, date } = claim;
   if (source === null || date === null) return [];
   const near = before.filter(
     (c) =>
-      c.modality === "reported" &&
+      isCurrentReport(c) &&
       c.source !== null &&
       c.source !== source &&
       c.date !== null &&
-      daysApart(c.date, date) <= thresholds.conflictWindowDays &&
+      daysApart(c.date, date) <= conflictWindowOf(claim, thresholds) &&
       comparableRegions(c, claim),
   );
   const latest = [...new Set(near.map((c) => c.source))].map((s) => latestOf(near, (c) => c.source === s)!);

@@ -14,7 +14,7 @@ import { claimFromFigure } from "./claims";
 import { judgeArticle } from "./judge";
 import { type ClaimsByMetric, relatedMetrics } from "./ledger-state";
 import { type ClaimLookup, groupsOf, judgeWithLookups, lookupKey } from "./lookups";
-import { byRecency, latestBySource } from "./recency";
+import { byRecency, latestBySeries } from "./recency";
 
 const thresholds = ThresholdsSchema.parse({});
 const MODALITIES: Modality[] = ["reported", "projected", "denied"];
@@ -50,7 +50,7 @@ function judgedWithLookups(article: Claim[], full: ClaimsByMetric) {
   const found = new Set<Claim>();
   for (const metric of metrics) {
     const claims = full[metric] ?? [];
-    for (const modality of MODALITIES) for (const c of latestBySource(claims, modality)) found.add(c);
+    for (const modality of MODALITIES) for (const c of latestBySeries(claims, modality)) found.add(c);
     for (const c of claims) if (article.some((a) => a.id === c.id)) found.add(c);
   }
   const answered = new Set<string>();
@@ -73,7 +73,7 @@ const METRICS: MetricId[] = [
   "casualties_total",
   "troops_in_region",
 ];
-const SOURCES: (SourceId | null)[] = [null, "NIS", "JCS", "HUR", "UA_GOV"];
+const SOURCES: (SourceId | null)[] = [null, "NIS", "JCS", "HUR", "UA_GOV", "KP_GOV"];
 const REGIONS = [null, null, "Kursk", " kursk", "Donetsk"];
 const VALUES = [900, 1000, 1100, 3000, 4000, 4200, 11000, 12000, 14000];
 /** Calendar days over three months, an odd date now and then, and undated claims. */
@@ -103,6 +103,7 @@ function randomArticles(seed: number, count: number) {
       region: pick(REGIONS),
       // Most figures carry the article's date; some their own.
       date: rng() < 0.8 ? date : pick(DATES),
+      ...(rng() < 0.08 ? { historical: true } : {}),
     });
   };
   return Array.from({ length: count }, () => {
@@ -122,7 +123,12 @@ describe("judgeWithLookups", () => {
   it("judges every article of random histories against its lookups exactly as against every claim", () => {
     const seen = new Map<string, number>();
     const tally = (kind: string) => seen.set(kind, (seen.get(kind) ?? 0) + 1);
-    const kindOf = (event: Event) => (event.type === "inconsistency" ? event.rule : event.type);
+    const kindOf = (event: Event) =>
+      event.type === "inconsistency"
+        ? event.rule
+        : event.type === "estimate_changed"
+          ? event.basis
+          : event.type;
     let claimsAgainst = 0;
     let claimsInAll = 0;
     for (let seed = 1; seed <= 20; seed++) {
@@ -133,9 +139,9 @@ describe("judgeWithLookups", () => {
         const context = `seed ${seed}, article ${i}`;
         expect(judged.events, context).toEqual(whole.events);
         expect(judged.written, context).toEqual(whole.written);
-        // The latest claim of each source, as a store indexes them (in no order).
+        // The latest claim of each source's series, as a store indexes them (in no order).
         const latestIds = (claims: Claim[] = []) =>
-          MODALITIES.flatMap((m) => latestBySource(claims, m).map((c) => `${m} ${c.id}`)).sort();
+          MODALITIES.flatMap((m) => latestBySeries(claims, m).map((c) => `${m} ${c.id}`)).sort();
         for (const metric of new Set(whole.written.map((c) => c.metric))) {
           expect(latestIds(judged.state[metric]), context).toEqual(latestIds(whole.state[metric]));
         }
@@ -153,7 +159,8 @@ describe("judgeWithLookups", () => {
     // Every rule was exercised, several conflicts of one claim among them (their order matters).
     for (const kind of [
       "new_metric",
-      "estimate_changed",
+      "revision",
+      "consensus",
       "conflict",
       "several conflicts",
       "corroboration",
@@ -165,7 +172,9 @@ describe("judgeWithLookups", () => {
     ]) {
       expect(seen.get(kind) ?? 0, kind).toBeGreaterThan(5);
     }
-    // ...while judging against a small part of the ledger.
-    expect(claimsAgainst / claimsInAll).toBeLessThan(0.5);
+    // ...while judging against a part of the ledger. Each series' latest claim (6 sources × 4
+    // regions × 3 modalities) is much of a history this small; the store's test of 2,000 claims
+    // of one metric shows the part staying small as a ledger grows.
+    expect(claimsAgainst / claimsInAll).toBeLessThan(0.75);
   });
 });

@@ -1,10 +1,12 @@
 import { type Claim, type Event, type MetricId, metricDefinition, type Thresholds } from "@zw/core";
 import { comparableRegions, normalRegion } from "./claims";
+import { conflictWindowOf } from "./consensus";
 import { datesAround, daysApart, isCalendarDate } from "./dates";
 import { statedTogether } from "./inconsistency";
+import { namedRange } from "./interval";
 import { type Judgement, judgeArticle } from "./judge";
 import { type ClaimsByMetric, relatedMetrics } from "./ledger-state";
-import { byRecency, latestOf } from "./recency";
+import { byRecency, isCurrentReport, latestOf } from "./recency";
 
 /*
  * What judging an article needs from a ledger, so that a store can judge against a few claims
@@ -57,7 +59,7 @@ export interface ClaimLookup {
 export function groupsOf(claim: Claim): ClaimGroup[] {
   if (claim.date !== null && !isCalendarDate(claim.date)) return [{ by: "odd-date" }];
   const groups: ClaimGroup[] = [{ by: "reprint", figure: reprintFigure(claim) }];
-  if (claim.modality !== "reported" || claim.date === null) return groups;
+  if (!isCurrentReport(claim) || claim.date === null) return groups;
   groups.push({ by: "reported" }, { by: "article", url: claim.url });
   if (claim.source !== null) {
     const { source } = claim;
@@ -66,9 +68,12 @@ export function groupsOf(claim: Claim): ClaimGroup[] {
   return groups;
 }
 
-/** What `isSameClaim` compares within a metric, besides the date. */
+/** What `sameStatement` compares within a metric. */
 function reprintFigure(claim: Claim): string {
-  return JSON.stringify([claim.min, claim.max, claim.source, claim.modality, normalRegion(claim.region)]);
+  const { lo, hi } = namedRange(claim);
+  const figure = [lo, hi, claim.source, claim.modality, normalRegion(claim.region)];
+  // Appended only when set, so a current claim's group keeps the name it had before the flag.
+  return JSON.stringify(claim.historical ? [...figure, "historical"] : figure);
 }
 
 /** Equal lookups have equal keys. */
@@ -118,8 +123,6 @@ interface Bound {
 
 type Conflict = Extract<Event, { type: "conflict" }>;
 
-const isReported = (c: Claim) => c.modality === "reported";
-
 class Needs {
   readonly wanted = new Map<string, ClaimLookup>();
 
@@ -152,11 +155,11 @@ class Needs {
   }
 
   private reportedDated(metric: MetricId): Claim[] {
-    return (this.known[metric] ?? []).filter((c) => isReported(c) && c.date !== null);
+    return (this.known[metric] ?? []).filter((c) => isCurrentReport(c) && c.date !== null);
   }
 
   private ofSource(metric: MetricId, source: string): Bound["latest"] {
-    return this.latestDated(metric, (c) => isReported(c) && c.source === source);
+    return this.latestDated(metric, (c) => isCurrentReport(c) && c.source === source);
   }
 
   /**
@@ -165,7 +168,7 @@ class Needs {
    */
   judging(claim: Claim): void {
     this.reprints(claim);
-    if (!isReported(claim) || claim.date === null) return;
+    if (!isCurrentReport(claim) || claim.date === null) return;
     this.conflicts(claim);
     if (metricDefinition(claim.metric).cumulative) this.series(claim);
     if (SUM_METRICS.includes(claim.metric)) this.sum(claim);
@@ -173,7 +176,10 @@ class Needs {
     if (claim.metric === "troops_deployed_total") this.total(claim);
   }
 
-  /** Corroboration: the latest claim saying the same within the window (or, undated, undated). */
+  /**
+   * Corroboration: the latest claim saying the same dated up to the window's end: within the
+   * window it is a reprint, before it a restatement (or, undated, undated).
+   */
   private reprints(claim: Claim): void {
     const { metric } = claim;
     const group: ClaimGroup = { by: "reprint", figure: reprintFigure(claim) };
@@ -183,28 +189,30 @@ class Needs {
     }
     const window = datesAround(claim.date, this.thresholds.corroborationWindowDays);
     if (!window) return;
+    const lookup: ClaimLookup = { metric, group, dates: { to: window.to }, take: "latest" };
+    // History is no source's latest, so `known` bounds only current claims.
     const latest = this.latestDated(
       metric,
       (c) => c.modality === claim.modality && c.source === claim.source,
     );
-    this.ask({ metric, group, dates: window, take: "latest" }, { latest, whole: false });
+    this.ask(lookup, claim.historical ? undefined : { latest, whole: false });
   }
 
   /** Conflicts: each other named source's latest reported claim near the claim's date. */
   private conflicts(claim: Claim): void {
     const { metric, source, date } = claim;
-    const window =
-      source !== null && date !== null ? datesAround(date, this.thresholds.conflictWindowDays) : null;
+    const days = conflictWindowOf(claim, this.thresholds);
+    const window = source !== null && date !== null ? datesAround(date, days) : null;
     if (!window) return;
     const others = new Set<string>();
     for (const c of this.known[metric] ?? []) {
-      if (isReported(c) && c.source !== null && c.source !== source) others.add(c.source);
+      if (isCurrentReport(c) && c.source !== null && c.source !== source) others.add(c.source);
     }
     for (const other of others) {
       const latest = this.ofSource(metric, other);
       // None is near when even its latest claim is older; its latest is the one when near.
       if (latest === null || latest.date! < window.from) continue;
-      const near = daysApart(latest.date!, date!) <= this.thresholds.conflictWindowDays;
+      const near = daysApart(latest.date!, date!) <= days;
       if (near && comparableRegions(latest, claim)) continue;
       for (const group of nearGroups(other, claim))
         this.ask({ metric, group, dates: window, take: "latest" });
@@ -221,7 +229,7 @@ class Needs {
     for (const conflict of conflicts) {
       const [other, claim] = [conflict.claims[0]!, newClaim(conflict)];
       if (conflicts.filter((e) => newClaim(e).id === claim.id).length < 2) continue;
-      const dates = datesAround(claim.date!, this.thresholds.conflictWindowDays)!;
+      const dates = datesAround(claim.date!, conflictWindowOf(claim, this.thresholds))!;
       for (const group of nearGroups(other.source!, claim)) {
         this.ask({ metric: claim.metric, group, dates, take: "first-arrival" });
       }
@@ -262,7 +270,7 @@ class Needs {
 
   /** An additional contingent: the total before it, and the totals stated with it. */
   private additional(claim: Claim): void {
-    const latest = this.latestDated("troops_deployed_total", isReported);
+    const latest = this.latestDated("troops_deployed_total", isCurrentReport);
     this.ask(
       {
         metric: "troops_deployed_total",
@@ -288,7 +296,7 @@ class Needs {
       dates: { after: date },
       take: "earliest",
     };
-    const nextBound = { latest: this.latestDated("troops_deployed_total", isReported), whole: false };
+    const nextBound = { latest: this.latestDated("troops_deployed_total", isCurrentReport), whole: false };
     this.ask(next, nextBound);
     const nextKnown = this.answered.has(lookupKey(next)) || this.settles(next, nextBound);
     const following = byRecency(this.reportedDated("troops_deployed_total").filter((c) => c.date! > date))[0];
@@ -297,7 +305,7 @@ class Needs {
       const dates = following ? { after: date, to: following.date! } : { after: date };
       this.ask(
         { metric: "troops_additional", group: { by: "reported" }, dates, take: "all" },
-        { latest: this.latestDated("troops_additional", isReported), whole: false },
+        { latest: this.latestDated("troops_additional", isCurrentReport), whole: false },
       );
     }
     for (const contingent of this.reportedDated("troops_additional")) {

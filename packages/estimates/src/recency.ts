@@ -1,4 +1,5 @@
 import type { Claim, Modality } from "@zw/core";
+import { normalRegion } from "./claims";
 
 /*
  * Recency: a dated claim is more recent than an undated one, a later date than an earlier one; on
@@ -31,9 +32,17 @@ export function latestOf(
   return latest;
 }
 
-/** The current estimate: the latest reported claim. Projections and denials never move it. */
+/**
+ * A claim about now: reported, and not marked by its text as past ("initially", "the first
+ * contingent"). Only these are a source's latest, take part in conflicts, sums and the consensus.
+ */
+export function isCurrentReport(claim: Claim): boolean {
+  return claim.modality === "reported" && claim.historical !== true;
+}
+
+/** The latest current report of anyone. Projections, denials and history never move it. */
 export function currentClaim(claims: readonly Claim[]): Claim | null {
-  return latestOf(claims, (c) => c.modality === "reported");
+  return latestOf(claims, isCurrentReport);
 }
 
 /** The bucket a source's claims are kept under; claims naming no source share one. */
@@ -41,10 +50,27 @@ export function sourceKey(claim: Pick<Claim, "source">): string {
   return claim.source ?? "unattributed";
 }
 
-/** The latest claim of each source with the given modality, most recent first. */
-export function latestBySource(claims: readonly Claim[], modality: Modality): Claim[] {
+/** A source's series: its claims about one region (null: naming none), kept apart from other places. */
+export function seriesKey(claim: Pick<Claim, "source" | "region">): string {
+  const region = normalRegion(claim.region);
+  return region === null ? sourceKey(claim) : `${sourceKey(claim)}@${region}`;
+}
+
+function latestBy(claims: readonly Claim[], modality: Modality, key: (c: Claim) => string): Claim[] {
   const latest = new Map<string, Claim>();
-  for (const claim of byRecency(claims.filter((c) => c.modality === modality)))
-    latest.set(sourceKey(claim), claim);
-  return byRecency([...latest.values()]).reverse();
+  const current = claims.filter((c) => c.modality === modality && c.historical !== true);
+  for (const claim of byRecency(current)) latest.set(key(claim), claim);
+  // Ties of date in arrival order, whatever other claims were passed.
+  const picked = new Set(latest.values());
+  return byRecency(current.filter((c) => picked.has(c))).reverse();
+}
+
+/** The latest claim of each source with the given modality (history left out), most recent first. */
+export function latestBySource(claims: readonly Claim[], modality: Modality): Claim[] {
+  return latestBy(claims, modality, sourceKey);
+}
+
+/** The latest claim of each source's series (source and region), most recent first. */
+export function latestBySeries(claims: readonly Claim[], modality: Modality): Claim[] {
+  return latestBy(claims, modality, seriesKey);
 }

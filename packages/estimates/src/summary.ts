@@ -35,8 +35,12 @@ export function eventSummary(event: Event): string {
       const { absolute, relative } = event.change;
       const percent =
         relative === null ? "" : ` (${relative > 0 ? "+" : ""}${(relative * 100).toFixed(1)} %)`;
-      const sign = absolute > 0 ? "+" : "";
-      return `${head}: ${claimSummary(event.previous)} → ${claimSummary(event.current)}, ${sign}${absolute}${percent} ${event.change.direction}`;
+      const delta = `${absolute > 0 ? "+" : ""}${absolute}${percent} ${event.change.direction}`;
+      if (event.consensus) {
+        const { from, to } = event.consensus;
+        return `${head}: consensus ${from.best} → ${to.best} (${to.sources.join(", ")}) on ${claimSummary(event.current)}, ${delta}`;
+      }
+      return `${head}: revision ${claimSummary(event.previous)} → ${claimSummary(event.current)}, ${delta}`;
     }
     case "conflict":
       return `${head}: ${claimSummary(event.claims[0])} vs ${claimSummary(event.claims[1])}`;

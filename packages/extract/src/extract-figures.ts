@@ -21,6 +21,7 @@ import { detectLanguage, findNumbers, findRanges, type NumberMatch, type RangeMa
 import { type Attribution, findAttributions } from "./attribution";
 import { claimDate } from "./claim-date";
 import { type CueHit, isWordChar, TextCues } from "./cue-matcher";
+import { markHistorical } from "./historical";
 import {
   additionalAdverbs,
   anaphora,
@@ -106,19 +107,19 @@ export function extractFigures(input: string, options: ExtractOptions = {}): Fig
       }
     }
   }
-  return oncePerArticle(figures);
+  return oncePerArticle(markHistorical(figures, input, lang));
 }
 
 /**
  * One figure per value of a metric in an article: a headline's "Blinken: 8,000 in Kursk" and the
  * body's "approximately 8,000 … are stationed there" are one claim, told best where it is attributed
- * and hedged, with what the other telling adds. A denial of the same value stays apart.
+ * and hedged, with what the other telling adds. A denial or a first wave of the same value stays apart.
  */
 function oncePerArticle(figures: Figure[]): Figure[] {
   // A Map keeps the first appearance's place when a better telling replaces it.
   const best = new Map<string, Figure>();
   for (const f of figures) {
-    const key = `${f.metric}|${f.min}|${f.max}|${f.modality === "denied"}`;
+    const key = `${f.metric}|${f.min}|${f.max}|${f.modality === "denied"}|${f.historical === true}`;
     const kept = best.get(key);
     if (!kept) best.set(key, f);
     else {

@@ -1,7 +1,8 @@
 import type { Alert, Claim, Event } from "@zw/core";
 import { describe, expect, it } from "vitest";
-import { ALERT_COLORS, renderAlert, renderDigest } from "./alert";
+import { ALERT_COLORS, renderAlert, renderDigest, renderMessage } from "./alert";
 import { limitViolations } from "./limits";
+import { plainText } from "./plain-text";
 
 function claim(overrides: Partial<Claim> = {}): Claim {
   return {
@@ -35,6 +36,7 @@ function claim(overrides: Partial<Claim> = {}): Claim {
 const changed: Event = {
   id: "e1",
   type: "estimate_changed",
+  basis: "revision",
   metric: "troops_deployed_total",
   previous: claim({
     id: "c0",
@@ -61,7 +63,7 @@ describe("renderAlert", () => {
         footer: { text: "Zahlenwacht · Estimate changed" },
         title: "Troops deployed (total): 10,000 → at least 12,000",
         url: "https://www.tagesschau.de/ausland/nordkorea-100.html",
-        description: "▲ +2,000 (+20%)",
+        description: "▲ +2,000 (+20%) · The source revised its own figure",
         fields: [
           {
             name: "Who says so",
@@ -86,7 +88,7 @@ describe("renderAlert", () => {
   it("speaks German with German numbers and qualifiers", () => {
     const [embed] = renderAlert(changed, "de").embeds;
     expect(embed?.title).toBe("Entsandte Soldaten (gesamt): 10.000 → mindestens 12.000");
-    expect(embed?.description).toBe("▲ +2.000 (+20\u00a0%)");
+    expect(embed?.description).toBe("▲ +2.000 (+20\u00a0%) · Die Quelle korrigiert ihre eigene Zahl");
     expect(embed?.fields?.[0]?.value).toContain("Südkoreas Geheimdienst NIS");
     expect(embed?.fields?.[0]?.value).toContain("27.02.2025");
   });
@@ -254,5 +256,85 @@ describe("renderDigest", () => {
     const body = renderDigest(many, "de");
     expect(limitViolations(body)).toEqual([]);
     expect(body.embeds[0]?.fields?.at(-1)?.name).toBe("… und 36 weitere");
+  });
+});
+
+describe("renderMessage: an article's alerts as one message", () => {
+  const conflict: Event = {
+    id: "e2",
+    type: "conflict",
+    metric: "killed",
+    claims: [
+      claim({ metric: "killed", source: "NIS" }),
+      claim({ metric: "killed", source: "KP_GOV", min: 9, max: 9 }),
+    ],
+  };
+  const fresh: Event = {
+    id: "e3",
+    type: "new_metric",
+    metric: "captured",
+    claim: claim({ metric: "captured" }),
+  };
+
+  it("puts the most important first, one embed each", () => {
+    const body = renderMessage([fresh, conflict, changed], "en");
+    expect(body.embeds.map((e) => e.title)).toEqual([
+      "Troops deployed (total): 10,000 → at least 12,000",
+      "Conflicting figures: Killed",
+      expect.stringMatching(/^New figure: /),
+    ]);
+  });
+
+  it("says a consensus move with the consensus before and after and who is in it", () => {
+    const moved: Event = {
+      ...changed,
+      basis: "consensus",
+      consensus: {
+        from: { best: 10000, low: 10000, high: 10000, sources: ["KR_GOV"] },
+        to: { best: 11000, low: 10000, high: 12000, sources: ["NIS", "KR_GOV"] },
+      },
+      change: { absolute: 1000, relative: 0.1, direction: "up" },
+    };
+    const [embed] = renderMessage([moved], "de").embeds;
+    expect(embed?.title).toBe("Entsandte Soldaten (gesamt): Konsens 10.000 → 11.000");
+    expect(embed?.description).toBe("▲ +1.000 (+10\u00a0%) · Der Konsens der Quellen hat sich verschoben");
+    expect(embed?.fields?.map((f) => [f.name, f.value])).toContainEqual([
+      "Jetzt",
+      "**11.000** (10.000 – 12.000), Median aus 2 Quellen: Südkoreas Geheimdienst NIS, Südkoreas Regierung",
+    ]);
+  });
+
+  it("keeps within Discord's limits and counts what does not fit, pointing to /history", () => {
+    const long = "Nordkoreanische Soldaten ".repeat(40);
+    const many: Event[] = Array.from({ length: 30 }, (_, i) => ({
+      ...conflict,
+      id: `c${i}`,
+      metric: i % 2 ? "killed" : "wounded",
+      claims: [claim({ quote: long }), claim({ quote: long, source: "HUR" })],
+    }));
+    const body = renderMessage(many, "en");
+    expect(limitViolations(body)).toEqual([]);
+    const shown = body.embeds.length - 1;
+    expect(shown).toBeGreaterThan(0);
+    expect(body.embeds.at(-1)?.description).toBe(
+      `… and ${30 - shown} more alerts about this article: /history wounded, /history killed`,
+    );
+  });
+});
+
+describe("plainText", () => {
+  it("prints a message without Discord's markdown: links written out, no bold, no escapes, quotes quoted", () => {
+    const text = plainText(
+      renderMessage(
+        [{ ...changed, current: claim({ quote: "Sie *sagen* [x](y) 12.000", title: "A_B" }) }],
+        "en",
+      ),
+    );
+    expect(text).toContain(
+      "Who says so: South Korea's NIS, via tagesschau.de: A_B <https://www.tagesschau.de/ausland/nordkorea-100.html>",
+    );
+    expect(text).toContain("Statement: “Sie *sagen* [x](y) 12.000”");
+    // The feed's own brackets and stars are shown as written, and nothing else is markup.
+    expect(text).not.toMatch(/\*\*|\\/);
   });
 });

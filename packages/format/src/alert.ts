@@ -1,6 +1,22 @@
-import type { Alert, Claim, Event, FeedHealthNotice, Lang, Report } from "@zw/core";
+import {
+  type Alert,
+  type Claim,
+  type ConsensusValue,
+  type Event,
+  type FeedHealthNotice,
+  isSourceId,
+  type Lang,
+  type Report,
+} from "@zw/core";
 import { escapeFeedText, escapePlainText, maskedLink, safeUrl } from "./escape";
-import { type Embed, type EmbedField, fitMessage, type MessageBody } from "./limits";
+import {
+  DISCORD_LIMITS,
+  type Embed,
+  type EmbedField,
+  embedLength,
+  fitMessage,
+  type MessageBody,
+} from "./limits";
 import { ALERT_STRINGS, type AlertStrings } from "./strings";
 import {
   formatDate,
@@ -28,6 +44,56 @@ export const ALERT_COLORS: Record<Alert["type"], number> = {
 /** An alert as one Discord message with one embed, within every limit. */
 export function renderAlert(alert: Alert, lang: Lang): MessageBody {
   return fitMessage({ embeds: [alertEmbed(alert, lang)] });
+}
+
+/** Most important first: what moved, what disagrees, what does not add up, then the rest. */
+const IMPORTANCE: readonly Alert["type"][] = [
+  "estimate_changed",
+  "conflict",
+  "inconsistency",
+  "new_metric",
+  "projection",
+  "denial",
+  "corroboration",
+  "feed_failing",
+  "feed_recovered",
+];
+
+/** The alerts, most important first; of equal importance in the order given. */
+export function byImportance(alerts: readonly Alert[]): Alert[] {
+  return [...alerts].sort((a, b) => IMPORTANCE.indexOf(a.type) - IMPORTANCE.indexOf(b.type));
+}
+
+/** Room kept for the line that counts the alerts left out. */
+const OVERFLOW_ROOM = 200;
+
+/**
+ * The alerts of one article for one channel as one message: one embed each, the most important
+ * first, as many as Discord's limits allow (10 embeds, 6,000 characters in all); when some do not
+ * fit, a last line says how many more and points to `/history` of their metrics.
+ */
+export function renderMessage(alerts: readonly Alert[], lang: Lang): MessageBody {
+  const embeds = byImportance(alerts).map((alert) => renderAlert(alert, lang).embeds[0]!);
+  const shown: Embed[] = [];
+  let length = 0;
+  for (const [i, embed] of embeds.entries()) {
+    const more = i < embeds.length - 1;
+    const room = DISCORD_LIMITS.total - (more ? OVERFLOW_ROOM : 0);
+    const slots = DISCORD_LIMITS.embeds - (more ? 1 : 0);
+    // The first is always shown: fitMessage cuts it to the room left.
+    if (shown.length > 0 && (shown.length >= slots || length + embedLength(embed) > room)) break;
+    shown.push(embed);
+    length += embedLength(embed);
+  }
+  const hidden = byImportance(alerts).slice(shown.length);
+  if (hidden.length > 0) shown.push(overflowEmbed(hidden, lang));
+  return fitMessage({ embeds: shown });
+}
+
+function overflowEmbed(hidden: Alert[], lang: Lang): Embed {
+  const metrics = [...new Set(hidden.flatMap((a) => ("metric" in a ? [a.metric] : [])))];
+  const where = metrics.length ? metrics.map((m) => `/history ${m}`).join(", ") : "/history";
+  return { description: ALERT_STRINGS[lang].overflow(hidden.length, where), color: 0x5865f2 };
 }
 
 /** Several alerts as one message: one field per alert, newest last, within every limit. */
@@ -75,13 +141,29 @@ function eventEmbed(event: Event, lang: Lang, s: AlertStrings): Embed {
   const metric = metricLabel(event.metric, lang);
   switch (event.type) {
     case "estimate_changed": {
-      const { previous, current, change } = event;
+      const { previous, current, change, consensus } = event;
       const arrow = change.direction === "up" ? "▲" : change.direction === "down" ? "▼" : "=";
       const relative = change.relative === null ? "" : ` (${formatPercentChange(change.relative, lang)})`;
+      const moved = `${arrow} ${formatSignedNumber(change.absolute, lang)}${relative}`;
+      if (consensus) {
+        const { from, to } = consensus;
+        return {
+          title: `${metric}: ${s.consensusWord} ${formatNumber(from.best, lang)} → ${formatNumber(to.best, lang)}`,
+          ...claimLink(current),
+          description: `${moved} · ${s.consensus}`,
+          fields: [
+            { name: s.whoSays, value: `${formatValue(current, lang)} · ${whoSays(current, lang, s)}` },
+            { name: s.statement, value: quote(current.quote) },
+            { name: s.before, value: consensusText(from, lang, s) },
+            { name: s.now, value: consensusText(to, lang, s) },
+          ],
+          ...claimTimestamp(current),
+        };
+      }
       return {
         title: `${metric}: ${formatValue(previous, lang)} → ${formatValue(current, lang)}`,
         ...claimLink(current),
-        description: `${arrow} ${formatSignedNumber(change.absolute, lang)}${relative}`,
+        description: `${moved} · ${s.revision}`,
         fields: [
           { name: s.whoSays, value: whoSays(current, lang, s) },
           { name: s.statement, value: quote(current.quote) },
@@ -144,6 +226,16 @@ function eventEmbed(event: Event, lang: Lang, s: AlertStrings): Embed {
   }
 }
 
+/** "11,000 (10,000 – 14,000), median of 3 sources: South Korea's NIS, JCS, unattributed" */
+function consensusText(value: ConsensusValue, lang: Lang, s: AlertStrings): string {
+  const n = (v: number) => formatNumber(v, lang);
+  const range = value.low === value.high ? "" : ` (${n(value.low)} – ${n(value.high)})`;
+  const sources = value.sources.map((id) =>
+    isSourceId(id) ? escapeFeedText(sourceLabel(id, lang)) : escapeFeedText(sourceLabel(null, lang)),
+  );
+  return `**${n(value.best)}**${range}, ${s.consensusOf(value.sources.length)}: ${sources.join(", ")}`;
+}
+
 /** "South Korea's NIS, via Yonhap: [the article's title](url) · 27 Feb 2025" */
 export function whoSays(claim: Claim, lang: Lang, s: AlertStrings = ALERT_STRINGS[lang]): string {
   const outlet = claim.outlet ?? hostOf(claim.url);
@@ -193,7 +285,9 @@ export function headline(alert: Alert, lang: Lang): string {
   const metric = metricLabel(alert.metric, lang);
   switch (alert.type) {
     case "estimate_changed":
-      return `${metric}: ${formatValue(alert.previous, lang)} → ${formatValue(alert.current, lang)}`;
+      return alert.consensus
+        ? `${metric}: ${s.consensusWord} ${formatNumber(alert.consensus.from.best, lang)} → ${formatNumber(alert.consensus.to.best, lang)}`
+        : `${metric}: ${formatValue(alert.previous, lang)} → ${formatValue(alert.current, lang)}`;
     case "conflict":
       return `${s.conflict}: ${metric}`;
     case "inconsistency":

@@ -1,4 +1,14 @@
-export { ALERT_COLORS, alertEmbed, headline, quote, renderAlert, renderDigest, whoSays } from "./alert";
+export {
+  ALERT_COLORS,
+  alertEmbed,
+  byImportance,
+  headline,
+  quote,
+  renderAlert,
+  renderDigest,
+  renderMessage,
+  whoSays,
+} from "./alert";
 export {
   escapeFeedText,
   escapePlainText,
@@ -18,6 +28,7 @@ export {
   messageLength,
   truncate,
 } from "./limits";
+export { plainText, unmarkdown } from "./plain-text";
 export { ALERT_STRINGS, type AlertStrings } from "./strings";
 export {
   formatDate,

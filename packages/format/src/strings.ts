@@ -29,6 +29,11 @@ export const ALERT_STRINGS = {
     via: "via",
     unknownReason: "unbekannt",
     more: (n: number) => `… und ${n} weitere`,
+    overflow: (n: number, where: string) => `… und ${n} weitere Meldungen zu diesem Artikel: ${where}`,
+    revision: "Die Quelle korrigiert ihre eigene Zahl",
+    consensus: "Der Konsens der Quellen hat sich verschoben",
+    consensusOf: (n: number) => (n === 1 ? "1 Quelle" : `Median aus ${n} Quellen`),
+    consensusWord: "Konsens",
     events: (n: number) => (n === 1 ? "1 Meldung" : `${n} Meldungen`),
   },
   en: {
@@ -58,6 +63,11 @@ export const ALERT_STRINGS = {
     via: "via",
     unknownReason: "unknown",
     more: (n: number) => `… and ${n} more`,
+    overflow: (n: number, where: string) => `… and ${n} more alerts about this article: ${where}`,
+    revision: "The source revised its own figure",
+    consensus: "The consensus of the sources moved",
+    consensusOf: (n: number) => (n === 1 ? "1 source" : `median of ${n} sources`),
+    consensusWord: "consensus",
     events: (n: number) => (n === 1 ? "1 event" : `${n} events`),
   },
 } as const satisfies Record<Lang, Record<string, unknown>>;

@@ -6,8 +6,8 @@ describe("job ids", () => {
     pollJobId("https://example.org/feed.xml", "5m-5904321"),
     pollJobId("https://example.org/feed.xml", "2026-11-24T04:05:00Z"),
     articleJobId("https://example.org/a:b?c=1"),
-    alertJobId("event:1:2", "123456789012345678"),
-    alertJobId("1234", "a channel: with spaces"),
+    alertJobId(["event:1:2", "event:3"], "123456789012345678"),
+    alertJobId(["1234"], "a channel: with spaces"),
   ];
 
   it("never contain ':' and are never all digits", () => {
@@ -25,11 +25,14 @@ describe("job ids", () => {
       pollJobId("https://example.org/feed.xml", "5m-2"),
     );
     expect(articleJobId("https://a.example/1")).not.toBe(articleJobId("https://a.example/2"));
-    expect(alertJobId("e1", "123456789012345678")).not.toBe(alertJobId("e1", "123456789012345679"));
+    expect(alertJobId(["e1"], "123456789012345678")).not.toBe(alertJobId(["e1"], "123456789012345679"));
+    // One message per set of alerts: another event of the article is another message.
+    expect(alertJobId(["e1", "e2"], "1")).toBe(alertJobId(["e1", "e2"], "1"));
+    expect(alertJobId(["e1", "e2"], "1")).not.toBe(alertJobId(["e1"], "1"));
   });
 
   it("keep readable parts readable", () => {
     expect(pollJobId("https://example.org/feed.xml", "5m-42")).toMatch(/^poll-[0-9a-f]{16}-5m-42$/);
-    expect(alertJobId("e1", "123456789012345678")).toMatch(/^alert-[0-9a-f]{16}-123456789012345678$/);
+    expect(alertJobId(["e1"], "123456789012345678")).toMatch(/^alert-[0-9a-f]{16}-123456789012345678$/);
   });
 });

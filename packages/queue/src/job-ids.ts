@@ -12,8 +12,9 @@ export function articleJobId(canonicalUrl: string): string {
   return `article-${shortHash(canonicalUrl)}`;
 }
 
-export function alertJobId(eventId: string, channelId: string): string {
-  return `alert-${shortHash(eventId)}-${safePart(channelId)}`;
+/** One message of a channel: the same alerts (event ids, in order) give the same job, however often enqueued. */
+export function alertJobId(alertIds: readonly string[], channelId: string): string {
+  return `alert-${shortHash(alertIds.join("\n"))}-${safePart(channelId)}`;
 }
 
 /** 16 hex digits of SHA-1: 64 bits, collision-free in practice for feeds, articles and events. */

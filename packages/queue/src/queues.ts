@@ -86,7 +86,12 @@ export function createQueues(connection: Connection, options: QueuesOptions = {}
     list,
     enqueuePoll: producer(poll, PollJobSchema, (job) => pollJobId(job.feedUrl, job.slot)),
     enqueueArticle: producer(article, ArticleJobSchema, (job) => articleJobId(job.url)),
-    enqueueAlert: producer(alert, AlertJobSchema, (job) => alertJobId(job.alert.id, job.channelId)),
+    enqueueAlert: producer(alert, AlertJobSchema, (job) =>
+      alertJobId(
+        job.alerts.map((a) => a.id),
+        job.channelId,
+      ),
+    ),
     close: async () => {
       await Promise.all(list.map((queue) => queue.close()));
     },

@@ -19,12 +19,13 @@ import {
   computeEstimate,
   dayNumber,
   type Estimate,
+  isHistory,
   type Judgement,
   judgeWithLookups,
-  latestBySource,
+  latestBySeries,
   lookupKey,
   relatedMetrics,
-  sourceKey,
+  seriesKey,
 } from "@zw/estimates";
 import type { Redis } from "ioredis";
 import { z } from "zod";
@@ -79,6 +80,14 @@ const StoredClaimSchema = z.object({ seq: z.number().int().min(0), claim: ClaimS
 type StoredClaim = z.infer<typeof StoredClaimSchema>;
 
 const UNDATED_SCORE = -1;
+
+/**
+ * The hash of the versions each metric's lookup index (and latest index) is complete at. Its name
+ * carries the index's format: a ledger indexed before reprints were grouped by the numbers they
+ * name and the latest index held each source's series per region has no entry here, so each
+ * metric is rebuilt once on first use.
+ */
+const INDEXED = "indexed-v2";
 
 /** An article judged against the ledger, and what committing the judgement needs. */
 interface LedgerRead {
@@ -147,7 +156,7 @@ export class ClaimLedger {
         this.key("versions"),
         this.key("articles"),
         this.key("article-events"),
-        this.key("indexed"),
+        this.key(INDEXED),
         JSON.stringify(plan),
       )) as CommitOutcome;
       if (outcome === "committed") return judgement.events;
@@ -180,11 +189,26 @@ export class ClaimLedger {
     return METRIC_IDS.filter((m) => known.has(m));
   }
 
-  /** The estimate of one metric, read from its latest-per-source index only. */
+  /** The estimate of one metric, read from its latest-per-series index only. */
   async estimate(metric: MetricId): Promise<Estimate> {
+    const [version, indexed] = await Promise.all([
+      this.redis.hget(this.key("versions"), metric),
+      this.redis.hget(this.key(INDEXED), metric),
+    ]);
+    // A ledger written in an older format: its latest index is rebuilt before it is trusted.
+    if (version !== null && version !== indexed) await this.reindex(metric);
     const ids = await this.redis.hvals(this.key("latest", metric));
     const stored = await this.readClaims(metric, ids);
     return computeEstimate(metric, byArrival(stored), this.thresholds);
+  }
+
+  /**
+   * False for an event about old claims (a new feed's backlog, more than `conflictWindowDays`
+   * before the metric's latest claim): recorded, but nobody is alerted.
+   */
+  async isNews(event: Event): Promise<boolean> {
+    const latest = (await this.estimate(event.metric)).current?.date ?? null;
+    return !isHistory(event, latest, this.thresholds.conflictWindowDays);
   }
 
   async estimates(): Promise<Estimate[]> {
@@ -282,7 +306,7 @@ export class ClaimLedger {
       0,
       JSON.stringify({
         versionsKey: this.key("versions"),
-        indexedKey: this.key("indexed"),
+        indexedKey: this.key(INDEXED),
         expect: {},
         metrics: [],
         ids: [],
@@ -298,21 +322,20 @@ export class ClaimLedger {
   private async reindex(metric: MetricId): Promise<void> {
     // The version first: claims written after it make the script refuse, and the read is retried.
     const version = (await this.redis.hget(this.key("versions"), metric)) ?? "0";
-    const records = await this.redis.hvals(this.key("claims", metric));
-    const members = records.flatMap((json) => {
-      const { claim, seq } = parseStored(json);
-      return indexMembers(claim, seq);
-    });
+    const stored = (await this.redis.hvals(this.key("claims", metric))).map(parseStored);
+    const members = stored.flatMap(({ claim, seq }) => indexMembers(claim, seq));
     await this.redis.eval(
       REINDEX_SCRIPT,
       0,
       JSON.stringify({
         versionsKey: this.key("versions"),
-        indexedKey: this.key("indexed"),
+        indexedKey: this.key(INDEXED),
         indexKey: this.key("index", metric),
+        latestKey: this.key("latest", metric),
         metric,
         version,
         members,
+        latest: latestFields(byArrival(stored)),
       }),
     );
   }
@@ -333,9 +356,7 @@ export class ClaimLedger {
           const score = claim.date ? dayNumber(claim.date) : UNDATED_SCORE;
           return { id: claim.id, record: JSON.stringify(record), score, index: indexMembers(claim, seq) };
         });
-      const latest = (["reported", "projected", "denied"] as const).flatMap((modality) =>
-        latestBySource(all, modality).flatMap((c) => [`${modality}:${sourceKey(c)}`, c.id]),
-      );
+      const latest = latestFields(all);
       return {
         metric,
         claimsKey: this.key("claims", metric),
@@ -347,6 +368,13 @@ export class ClaimLedger {
       };
     });
   }
+}
+
+/** The latest index of a metric's claims (in arrival order): `<modality>:<series>` → claim id. */
+function latestFields(claims: Claim[]): string[] {
+  return (["reported", "projected", "denied"] as const).flatMap((modality) =>
+    latestBySeries(claims, modality).flatMap((c) => [`${modality}:${seriesKey(c)}`, c.id]),
+  );
 }
 
 function parseStored(json: string): StoredClaim {

@@ -40,6 +40,7 @@ function changed(metric: Event["metric"], relative: number | null): Event {
   return {
     id: "e",
     type: "estimate_changed",
+    basis: "revision",
     metric,
     previous: claim,
     current: claim,
@@ -170,14 +171,14 @@ describe("subscriptions", () => {
     expect((await store.subscription(A, CH1))?.pausedReason).toBeNull();
   });
 
-  it("alertJobs fan out in each guild's language", async () => {
+  it("alertTargets fan out in each guild's language", async () => {
     await store.upsertSubscription({ guildId: A, channelId: CH1, events: ["estimate_changed"], roleId: CH3 });
     await store.upsertSubscription({ guildId: B, channelId: CH2, events: ["estimate_changed"] });
     await store.setLanguage(B, "de");
     const event = changed("killed", 0.5);
-    expect(await store.alertJobs(event)).toEqual([
-      { alert: event, guildId: A, channelId: CH1, roleId: CH3, lang: "en" },
-      { alert: event, guildId: B, channelId: CH2, roleId: null, lang: "de" },
+    expect(await store.alertTargets(event)).toEqual([
+      { guildId: A, channelId: CH1, roleId: CH3, lang: "en" },
+      { guildId: B, channelId: CH2, roleId: null, lang: "de" },
     ]);
   });
 
@@ -185,13 +186,13 @@ describe("subscriptions", () => {
     await store.upsertSubscription({ guildId: A, channelId: CH1, events: ["conflict"] });
     await store.upsertSubscription({ guildId: B, channelId: CH2, events: ["conflict"] });
     await store.addFeed(B, { url: "https://example.org/rss" });
-    const jobs = await store.alertJobs({
+    const targets = await store.alertTargets({
       id: "n",
       type: "feed_failing",
       feedUrl: "https://example.org/rss",
       reason: "503",
     });
-    expect(jobs.map((j) => j.channelId)).toEqual([CH2]);
+    expect(targets.map((t) => t.channelId)).toEqual([CH2]);
   });
 });
 
@@ -205,7 +206,7 @@ describe("settings", () => {
 
   it("alerts follow the chosen language, else the server's locale, else English", async () => {
     await store.upsertSubscription({ guildId: A, channelId: CH1, events: ["estimate_changed"] });
-    const lang = async () => (await store.alertJobs(changed("killed", 0.5)))[0]?.lang;
+    const lang = async () => (await store.alertTargets(changed("killed", 0.5)))[0]?.lang;
     expect(await lang()).toBe("en");
     await store.noteDetectedLanguage(A, "de");
     expect(await lang()).toBe("de");

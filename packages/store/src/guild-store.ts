@@ -1,6 +1,6 @@
 import {
   type Alert,
-  type AlertJob,
+  type AlertTarget,
   type Event,
   type Feed,
   FeedSchema,
@@ -255,8 +255,8 @@ export class GuildStore {
     return (await this.allSubscriptions()).filter((s) => guilds.has(s.guildId) && s.pausedReason === null);
   }
 
-  /** The notifier's jobs for one alert: one per subscribed channel, in the guild's language. */
-  async alertJobs(alert: Alert): Promise<AlertJob[]> {
+  /** Who takes one alert: each subscribed channel, with its role and the guild's language. */
+  async alertTargets(alert: Alert): Promise<AlertTarget[]> {
     const targets =
       "feedUrl" in alert
         ? await this.subscriptionsForFeed(alert.feedUrl)
@@ -267,7 +267,6 @@ export class GuildStore {
       await Promise.all(guildIds.map(async (id) => [id, languageOf(await this.settings(id))] as const)),
     );
     return targets.map((s) => ({
-      alert,
       guildId: s.guildId,
       channelId: s.channelId,
       roleId: s.roleId,

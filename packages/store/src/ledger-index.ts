@@ -120,8 +120,9 @@ export interface ReadRequest {
 export type ReadReply = ["stale"] | ["ok", (string | number)[], (string | null)[]];
 
 /**
- * Rebuilds a metric's index from its claims (a ledger written before the index, or by an older
- * writer), if its version is still the one the claims were read at; records it as built then.
+ * Rebuilds a metric's lookup index and latest index from its claims (a ledger written before the
+ * index, in an older format, or by an older writer), if its version is still the one the claims
+ * were read at; records it as built then.
  */
 export const REINDEX_SCRIPT = `
 local request = cjson.decode(ARGV[1])
@@ -135,6 +136,8 @@ for first = 1, #request.members, 500 do
   end
   redis.call('ZADD', request.indexKey, unpack(args))
 end
+redis.call('DEL', request.latestKey)
+if #request.latest > 0 then redis.call('HSET', request.latestKey, unpack(request.latest)) end
 redis.call('HSET', request.indexedKey, request.metric, request.version)
 return 'indexed'
 `;

@@ -1,5 +1,5 @@
 import { type Claim, type Config, isMetricId, METRIC_IDS, type MetricId } from "@zw/core";
-import { claimSummary, claimValue, type Estimate } from "@zw/estimates";
+import { claimValue, type Estimate } from "@zw/estimates";
 import { ClaimLedger } from "@zw/store";
 import { withRedis } from "./cli-redis";
 import { type CommandIo, UsageError } from "./command";
@@ -38,21 +38,33 @@ export function table(rows: string[][]): string {
     .join("\n")}\n`;
 }
 
+/** A claim with its source and date, the way the tables list them: "NIS ~2000 (2025-09-01)". */
+function sourcedValue(claim: Claim): string {
+  return `${claim.source ?? "no source"} ${claimValue(claim)} (${claim.date ?? "undated"})`;
+}
+
+/**
+ * One row per metric: the consensus (best, low–high, region), each non-party source's latest with
+ * its date, then the parties' claims and the projections and denials, each apart.
+ */
 export function estimatesTable(estimates: Estimate[]): string {
   if (!estimates.length) return "the ledger has no claims yet\n";
-  const number = (n: number | null) => (n === null ? "-" : String(n));
-  const rows = estimates.map((e) => [
-    e.metric,
-    e.current ? claimSummary(e.current) : "-",
-    number(e.low),
-    number(e.best),
-    number(e.high),
-    e.bySource.map((c) => c.source ?? "no source").join(", "),
-    [...e.projected, ...e.denied]
-      .map((c) => `${c.modality} ${claimValue(c)} (${c.source ?? "no source"})`)
-      .join("; "),
+  const rows = estimates.map((e) => {
+    const c = e.consensus;
+    return [
+      e.metric,
+      c ? String(c.best) : "-",
+      c ? (c.low === c.high ? String(c.low) : `${c.low}–${c.high}`) : "-",
+      e.region ?? "-",
+      e.bySource.map(sourcedValue).join("; ") || "-",
+      e.parties.map(sourcedValue).join("; ") || "-",
+      [...e.projected, ...e.denied].map((p) => `${p.modality} ${sourcedValue(p)}`).join("; ") || "-",
+    ];
+  });
+  return table([
+    ["metric", "best", "low–high", "region", "sources (latest each)", "parties", "projected / denied"],
+    ...rows,
   ]);
-  return table([["metric", "current", "low", "best", "high", "sources", "projected / denied"], ...rows]);
 }
 
 export function claimsTable(claims: Claim[]): string {

@@ -30,7 +30,7 @@ function article(overrides: Partial<ArticleJob> = {}): ArticleJob {
   };
 }
 
-function deps(page: string | null, news = true) {
+function deps(page: string | null, news = true, events: Event[] = [event]) {
   const seen: { text?: string; lang?: string; date?: string | null; hash?: string } = {};
   const alerts: AlertJob[] = [];
   const d: ExtractorDeps = {
@@ -45,13 +45,12 @@ function deps(page: string | null, news = true) {
     contentHash: (text) => `hash(${text})`,
     ingest: async (report) => {
       seen.hash = report.contentHash;
-      return [event];
+      return events;
     },
-    isNews: async () => news,
-    alertJobs: async (alert) => [
-      { alert, guildId: "100000000000000001", channelId: "200000000000000001", roleId: null, lang: "de" },
+    isNews: async (e) => news && e.id !== "old",
+    alertTargets: async () => [
+      { guildId: "100000000000000001", channelId: "200000000000000001", roleId: null, lang: "de" },
       {
-        alert,
         guildId: "100000000000000002",
         channelId: "200000000000000002",
         roleId: "300000000000000003",
@@ -80,6 +79,17 @@ describe("processArticle", () => {
     expect(alerts.map((a) => [a.channelId, a.lang, a.roleId])).toEqual([
       ["200000000000000001", "de", null],
       ["200000000000000002", "en", "300000000000000003"],
+    ]);
+  });
+
+  it("sends each channel one job with all the article's news events, in the ledger's order", async () => {
+    const conflict = { type: "conflict", id: "ev2", metric: "killed" } as unknown as Event;
+    const old = { type: "conflict", id: "old", metric: "killed" } as unknown as Event;
+    const { d, alerts } = deps("page text", true, [event, old, conflict]);
+    expect((await processArticle(article(), d)).alerts).toBe(2);
+    expect(alerts.map((a) => [a.channelId, a.alerts.map((e) => e.id)])).toEqual([
+      ["200000000000000001", ["ev1", "ev2"]],
+      ["200000000000000002", ["ev1", "ev2"]],
     ]);
   });
 

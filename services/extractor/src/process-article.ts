@@ -1,4 +1,4 @@
-import type { AlertJob, ArticleJob, Event, Figure, Lang } from "@zw/core";
+import type { AlertJob, AlertTarget, ArticleJob, Event, Figure, Lang } from "@zw/core";
 
 /** Where an article was read; the ledger turns it and its figures into claims. */
 export interface ArticleReport {
@@ -23,20 +23,21 @@ export interface ExtractorDeps {
   ingest(report: ArticleReport, figures: Figure[]): Promise<Event[]>;
   /** False for an event about old claims (a new feed's backlog): recorded, but nobody is alerted. */
   isNews(event: Event): Promise<boolean>;
-  /** One alert job per channel subscribed to the event, in its guild's language. */
-  alertJobs(event: Event): Promise<AlertJob[]>;
+  /** The channels subscribed to the event, each with its guild's language. */
+  alertTargets(event: Event): Promise<AlertTarget[]>;
   enqueueAlert(job: AlertJob): Promise<string>;
 }
 
 export interface ArticleOutcome {
   figures: Figure[];
   events: Event[];
+  /** Messages enqueued: one per subscribed channel that takes any of the article's events. */
   alerts: number;
   /** Where the text came from: the article page, or the feed item when the page gave none. */
   textFrom: "page" | "item" | "none";
 }
 
-/** Article → text → figures → ledger → one alert job per event and subscribed channel. */
+/** Article → text → figures → ledger → one alert job per subscribed channel, holding its events. */
 export async function processArticle(job: ArticleJob, deps: ExtractorDeps): Promise<ArticleOutcome> {
   const page = job.fullText ? await deps.pageText(job.url) : null;
   const text = page ?? job.content;
@@ -56,13 +57,25 @@ export async function processArticle(job: ArticleJob, deps: ExtractorDeps): Prom
     },
     figures,
   );
-  let alerts = 0;
+  const jobs = await articleJobs(events, deps);
+  for (const job of jobs) await deps.enqueueAlert(job);
+  return { figures, events, alerts: jobs.length, textFrom: page ? "page" : "item" };
+}
+
+/**
+ * One job per channel with every news event of the article the channel takes, in the order the
+ * ledger judged them: an article is one message, whatever it changed.
+ */
+async function articleJobs(events: Event[], deps: ExtractorDeps): Promise<AlertJob[]> {
+  const jobs = new Map<string, AlertJob>();
   for (const event of events) {
     if (!(await deps.isNews(event))) continue;
-    for (const job of await deps.alertJobs(event)) {
-      await deps.enqueueAlert(job);
-      alerts += 1;
+    for (const target of await deps.alertTargets(event)) {
+      const key = `${target.guildId}/${target.channelId}`;
+      const job = jobs.get(key);
+      if (job) job.alerts.push(event);
+      else jobs.set(key, { ...target, alerts: [event] });
     }
   }
-  return { figures, events, alerts, textFrom: page ? "page" : "item" };
+  return [...jobs.values()];
 }

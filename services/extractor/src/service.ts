@@ -1,4 +1,3 @@
-import { isHistory } from "@zw/estimates";
 import { extractFigures } from "@zw/extract";
 import { contentHash, fetchArticle } from "@zw/feeds";
 import { detectLanguage } from "@zw/numbers";
@@ -33,11 +32,8 @@ export const extractorService: ServiceStarter = ({ config, connection, logger, m
       detectLanguage,
       contentHash,
       ingest: (report, figures) => ledger.ingestArticle(report, figures, { replay: true }),
-      isNews: async (event) => {
-        const latest = (await ledger.estimate(event.metric)).current?.date ?? null;
-        return !isHistory(event, latest, config.thresholds.conflictWindowDays);
-      },
-      alertJobs: (event) => guilds.alertJobs(event),
+      isNews: (event) => ledger.isNews(event),
+      alertTargets: (event) => guilds.alertTargets(event),
       enqueueAlert: (job) => queues.enqueueAlert(job),
     },
   });

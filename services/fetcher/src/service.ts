@@ -17,7 +17,9 @@ export const fetcherService: ServiceStarter = ({ config, connection, logger, met
     metrics,
     listKeywords: () => guilds.allKeywords(),
     onFeedHealthChange: async (notice) => {
-      for (const job of await guilds.alertJobs(notice)) await alerts.enqueueAlert(job);
+      for (const target of await guilds.alertTargets(notice)) {
+        await alerts.enqueueAlert({ ...target, alerts: [notice] });
+      }
     },
   });
   return {

@@ -19,11 +19,12 @@ export class DigestBox {
     this.prefix = `${prefix}digest:`;
   }
 
-  async add(target: DigestTarget, alert: Alert): Promise<void> {
+  async add(target: DigestTarget, alerts: readonly Alert[]): Promise<void> {
+    if (alerts.length === 0) return;
     const channel = `${target.guildId}/${target.channelId}`;
     await this.redis
       .multi()
-      .rpush(`${this.prefix}alerts:${channel}`, JSON.stringify(alert))
+      .rpush(`${this.prefix}alerts:${channel}`, ...alerts.map((alert) => JSON.stringify(alert)))
       .hset(`${this.prefix}targets`, channel, JSON.stringify(TargetSchema.parse(target)))
       .exec();
   }
@@ -66,9 +67,7 @@ export async function sendDigests(
     const digest = await box.take(channel);
     if (!digest) continue;
     const { target, alerts } = digest;
-    const putBack = async () => {
-      for (const alert of alerts) await box.add(target, alert);
-    };
+    const putBack = () => box.add(target, alerts);
     const result = await sink.deliverDigest(target, alerts, day).catch(async (error: unknown) => {
       await putBack();
       throw error;

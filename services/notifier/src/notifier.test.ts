@@ -17,12 +17,14 @@ const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
 function feedNotice(n: number): AlertJob {
   return {
-    alert: {
-      type: "feed_failing",
-      id: `notice-${n}`,
-      feedUrl: `http://feeds.example/${n}`,
-      reason: "timeout",
-    },
+    alerts: [
+      {
+        type: "feed_failing",
+        id: `notice-${n}`,
+        feedUrl: `http://feeds.example/${n}`,
+        reason: "timeout",
+      },
+    ],
     guildId: GUILD,
     channelId: CHANNEL,
     roleId: null,
@@ -36,7 +38,7 @@ function scriptedSink(script: DeliveryResult[]): AlertSink & { attempts: string[
   return {
     attempts,
     async deliver(job) {
-      attempts.push(job.alert.id);
+      attempts.push(job.alerts.map((a) => a.id).join(","));
       return script.shift() ?? { status: "sent" };
     },
     async deliverDigest() {
@@ -215,9 +217,9 @@ describe("DigestBox", () => {
   it("collects a channel's alerts and sends them once as one digest, keeping them when delivery fails", async () => {
     const box = new DigestBox(db.redis);
     const target = { guildId: GUILD, channelId: CHANNEL, roleId: null, lang: "de" as const };
-    await box.add(target, feedNotice(1).alert);
-    await box.add(target, feedNotice(2).alert);
-    await box.add(target, feedNotice(1).alert); // the same alert job, retried
+    await box.add(target, feedNotice(1).alerts);
+    await box.add(target, feedNotice(2).alerts);
+    await box.add(target, feedNotice(1).alerts); // the same alert job, retried
     const delivered: string[][] = [];
     let down = true;
     const sink: AlertSink = {
@@ -244,7 +246,7 @@ describe("DigestBox", () => {
       roleId: null,
       lang: "en" as const,
     }));
-    for (const [n, target] of targets.entries()) await box.add(target, feedNotice(n + 1).alert);
+    for (const [n, target] of targets.entries()) await box.add(target, feedNotice(n + 1).alerts);
     const delivered: string[] = [];
     let broken = true;
     const sink: AlertSink = {

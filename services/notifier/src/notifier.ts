@@ -17,7 +17,7 @@ export interface NotifierDeps {
   /** The subscription the alert was fanned out for; null when it was removed meanwhile. */
   subscription(guildId: string, channelId: string): Promise<Subscription | null>;
   pauseSubscription(guildId: string, channelId: string, reason: string): Promise<void>;
-  /** Keeps an alert of a digest subscription for the day's summary instead of posting it. */
+  /** Keeps the alerts of a digest subscription for the day's summary instead of posting them. */
   addToDigest(job: AlertJob): Promise<void>;
 }
 
@@ -54,7 +54,12 @@ export function startNotifier(options: NotifierOptions): {
   let failuresInARow = 0;
 
   const handle = async (job: AlertJob, bullJob: Job): Promise<string> => {
-    const id = bullJob.id ?? alertJobId(job.alert.id, job.channelId);
+    const id =
+      bullJob.id ??
+      alertJobId(
+        job.alerts.map((a) => a.id),
+        job.channelId,
+      );
     if (await deliveries.wasDelivered(id)) return "already sent";
     const subscription = await deps.subscription(job.guildId, job.channelId);
     if (!subscription) return "subscription removed";
@@ -74,7 +79,7 @@ export function startNotifier(options: NotifierOptions): {
     if (result.status === "sent") {
       failuresInARow = 0;
       await deliveries.recordDelivery(id, "posted", now());
-      options.metrics?.alertsSent.inc({ type: job.alert.type });
+      for (const alert of job.alerts) options.metrics?.alertsSent.inc({ type: alert.type });
       return "sent";
     }
     if (result.status === "rejected") throw new UnrecoverableError(`refused by Discord: ${result.reason}`);

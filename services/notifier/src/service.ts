@@ -33,7 +33,7 @@ export const notifierService: ServiceStarter = ({ config, connection, logger, me
       pauseSubscription: async (guildId, channelId, reason) => {
         await guilds.pauseSubscription(guildId, channelId, reason);
       },
-      addToDigest: ({ alert, ...target }) => digests.add(target, alert),
+      addToDigest: ({ alerts, ...target }) => digests.add(target, alerts),
     },
   });
   const digestTask = schedule(

@@ -4,11 +4,12 @@ import { estimatesTable, parseMetric, withLedger, writeJsonLines } from "../ledg
 
 export const estimate: Command = {
   name: "estimate",
-  summary: "print the current estimates: latest claim, low / best / high, each source's latest",
+  summary: "print the consensus: best, low–high, each source's latest, then parties, projections, denials",
   usage: `Usage: zw estimate [METRIC] [--json]
 
-Prints the ledger's estimate of every metric, or of METRIC: the current (latest reported) claim,
-low / best / high across sources in the estimate window, the sources, projections and denials.
+Prints the ledger's estimate of every metric, or of METRIC: the consensus of the non-party sources
+(best = median of each source's latest claim in the estimate window, low–high), each source's
+latest claim with its date, then the claims of parties (KP_GOV, RU_GOV), projections and denials.
 --json writes one {"type":"estimate",...} object per line.`,
   async run(args, io) {
     const { values, positionals } = parseArgs({

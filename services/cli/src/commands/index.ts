@@ -9,6 +9,7 @@ import { extract } from "./extract";
 import { feeds } from "./feeds";
 import { history } from "./history";
 import { numbers } from "./numbers";
+import { replay } from "./replay";
 import { start } from "./start";
 import { status } from "./status";
 import { subscribe } from "./subscribe";
@@ -24,6 +25,7 @@ export const commands: Command[] = [
   numbers,
   baseline,
   compare,
+  replay,
   estimate,
   history,
   commandsCommand,

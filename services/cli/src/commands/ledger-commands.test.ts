@@ -44,7 +44,7 @@ describe("zw baseline, compare, estimate, history", () => {
     expect(first.out).toContain(
       "inconsistency troops_deployed_total: additional_mismatch, expected 14000, reported 11000",
     );
-    expect(first.out).toMatch(/^troops_deployed_total +~11000 \(JCS, 2025-03-27\) +11000 +11000 +11000 /m);
+    expect(first.out).toMatch(/^troops_deployed_total +11000 +11000 +- +JCS ~11000 \(2025-03-27\); WEST /m);
 
     const again = await zw(baseline, ["--seeds", seedsDir, "--events", "--json"]);
     expect(again.err).toMatch(/already has claims; nothing loaded/);
@@ -64,13 +64,17 @@ describe("zw baseline, compare, estimate, history", () => {
     expect(shown.code).toBe(0);
     expect(shown.out).toContain("1 figure:");
     expect(shown.out).toContain(
-      "estimate_changed troops_deployed_total: ~11000 (JCS, 2025-03-27) → ~14000 (NIS, 2025-05-10), +3000 (+27.3 %) up",
+      "estimate_changed troops_deployed_total: revision 12000 (NIS, undated) → ~14000 (NIS, 2025-05-10), +2000 (+16.7 %) up",
     );
     const lines = (await zw(compare, [...args, "--json"])).json();
     expect(lines.map((l) => l.type)).toEqual(["figure", "estimate_changed"]);
     const current = (await zw(estimate, ["troops_deployed_total", "--json"])).json();
     expect(current).toHaveLength(1);
-    expect(current[0]).toMatchObject({ type: "estimate", current: { source: "JCS" } });
+    expect(current[0]).toMatchObject({
+      type: "estimate",
+      current: { source: "JCS" },
+      consensus: { best: 11000 },
+    });
   });
 
   it("prints a metric's history and refuses unknown metrics and bad options", async () => {
