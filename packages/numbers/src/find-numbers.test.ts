@@ -65,6 +65,13 @@ describe("digits in both notations", () => {
     expect(de("11.000-12.000").map((n) => n.value)).toEqual([11000, 12000]);
   });
 
+  it("reads a year that ends its sentence after a weak preposition", () => {
+    expect(brief(en("since the war ended in 1953. North Korea sent 2000 troops."))).toEqual([
+      ["1953", 1953, "year"],
+      ["2000", 2000, "cardinal"],
+    ]);
+  });
+
   it("reads a year after a season or a part of a year and 'of'", () => {
     expect(brief(en("since the spring of 2025, in March of 2024, by the end of 2024"))).toEqual([
       ["2025", 2025, "year"],

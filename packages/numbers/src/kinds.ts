@@ -160,7 +160,14 @@ export function kindOf(text: string, e: Expression, lang: Lang): NumberKind {
     if (e.plainDigits && e.value >= 1000 && e.value <= 2100) return "year";
   }
   if (lang === "de" && dotted && next && isGermanOrdinalDot(text, e, next, previous)) return "ordinal";
-  if (e.plainDigits && e.value >= 1900 && e.value <= 2100 && isYearContext(text, e, previous, next))
+  // "… ended in 1953. North Korean leader …": a sentence ends after the number, no word follows it.
+  const sentenceEnds = dotted && /^\s+\p{Lu}/u.test(text.slice(e.end + 1, e.end + 3));
+  if (
+    e.plainDigits &&
+    e.value >= 1900 &&
+    e.value <= 2100 &&
+    isYearContext(text, e, previous, sentenceEnds ? "" : next)
+  )
     return "year";
   return "cardinal";
 }
