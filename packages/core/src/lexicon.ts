@@ -682,8 +682,10 @@ export const PROJECTION_CUES: readonly string[] = [
   "capable of",
   "able to",
   "ready to",
-  // "Kim hat angekündigt, weitere 6.000 Pioniere zu schicken", "pledged to send".
+  // "Kim hat angekündigt, weitere 6.000 Pioniere zu schicken", "pledged to send", "hat zugesagt".
   "angekündigt",
+  "zugesagt",
+  "versprochen",
   "kündigt",
   "pledged to",
   "vowed to",
@@ -806,6 +808,7 @@ export const ATTRIBUTION_CUES = {
     "according to",
     "citing",
     "cited by",
+    "gemäß",
     "beruft sich auf",
     "sich auf",
     "unter verweis auf",
@@ -933,6 +936,7 @@ export const ATTRIBUTION_CUES = {
     "estimating",
     "concurred",
     "offered",
+    "places",
     "acknowledged",
     "suggests",
     "legt nahe",

@@ -19,7 +19,17 @@ export const QUALIFIERS = [
         "geschätzten",
         "gut",
       ],
-      en: ["about", "around", "roughly", "some", "an estimated", "approximately", "estimated", "approx."],
+      en: [
+        "about",
+        "around",
+        "roughly",
+        "some",
+        "an estimated",
+        "approximately",
+        "estimated",
+        "approx.",
+        "closer to",
+      ],
     },
   },
   {

@@ -264,6 +264,17 @@ const COORDINATED_ONLY_AND = /^(?:\s+\p{L}+){0,4}\s+(?:and|und)\s*$/u;
 /** Between two counted phrases: "… or", "…, oder": alternatives for one quantity. */
 const ALTERNATIVE = /^[^;.]*[\s,](?:or|oder)\s*$/i;
 
+/** Between a killed and a wounded word: a conjunction and at most a verb or two. */
+const DEAD_OR_WOUNDED_JOIN = /^(?:\s+\p{L}+){0,2}?\s*(?:,|\s(?:or|and|oder|und))\s*$/u;
+/** "has risen by about 2,000", "um 2.000 gestiegen", "increased by": an increment. */
+const INCREMENT_BEFORE =
+  /\b(?:risen|rose|increased|grown|grew|jumped|climbed|gestiegen|angewachsen)\s+(?:by|um)\s+$/i;
+const INCREMENT_AFTER = /^\s+(?:gestiegen|angestiegen|angewachsen|erhöht)\b/i;
+
+/** A copula right before an elliptic number, and "the number of …" before it as its subject. */
+const COPULA_BEFORE = /(?:^|\s)(?:is|was|be|are|were|ist|sei|war|sind|seien)\s*$/i;
+const NUMBER_SUBJECT = /\b(?:number|total|toll|zahl|anzahl|gesamtzahl)\b/i;
+
 const COORDINATED_ONLY = /^\s*(?:,|,?\s(?:and|und|sowie|as well as|plus)\s)\s*$/i;
 
 /** How far before a casualty word a concession ("although wounded") still bears on it. */
@@ -305,7 +316,7 @@ const COORDINATION = /,|\s(?:und|and|sowie|oder|or|while|während|including|daru
 const PREPOSITION_BEFORE =
   /(?:^|\s)(?:auf|at|to|bei|of|on|around|by|reach(?:es|ed)?|total(?:s|l?ed)?|number(?:s|ed)?|beträgt|betrage|betragen|liegt bei|exceed(?:s|ed)?|surpass(?:es|ed)?|topped|überstieg(?:en)?|übersteigt|übersteigen)\s*$/i;
 const EXCEEDED_BEFORE =
-  /(?:exceed(?:s|ed)?|surpass(?:es|ed)?|topped|überstieg(?:en)?|übersteigt|übersteigen)\s*$/i;
+  /(?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|topped|topping|überstieg(?:en)?|übersteigt|übersteigen)\s*$/i;
 const EXCEEDED_AFTER = /^\s+(?:überschritten|übertroffen|überstiegen)\b/i;
 /** Nothing but lower-case words (verbs) up to the sentence end: no noun that the number counts. */
 const ONLY_VERBS_AFTER = /^(?:\s+\p{Ll}+)*\s*[.!?]?$/u;
@@ -389,6 +400,8 @@ class Article {
       // "aged 20 and 26", "his unit of about 100 men": ages and the size of a small unit.
       if (AGE_OR_UNIT_BEFORE.test(text.slice(Math.max(s.start, number.start - 30), number.start))) continue;
       if (UNIT_SIZE_BEFORE.test(text.slice(Math.max(s.start, number.start - 60), number.start))) continue;
+      // "M-1978/1989 Koksan": the second year of a model's designation.
+      if (text[number.start - 1] === "/" && isWordChar(text, number.start - 2)) continue;
       // "unter den 30 Toten vier Offiziere aus Nordkorea": the whole a part is named of.
       if (WHOLE_OF_A_PART_BEFORE.test(text.slice(Math.max(s.start, number.start - 16), number.start)))
         continue;
@@ -528,7 +541,10 @@ class Article {
         const before = text.slice(Math.max(s.start, phrase.start - 30), phrase.start);
         // "dass die Zahl der getöteten Soldaten 3.000 überschritten habe": the verb after, in German.
         const exceededAfter = EXCEEDED_AFTER.test(text.slice(phrase.end, phrase.end + 16));
-        if (!PREPOSITION_BEFORE.test(before) && !exceededAfter) return false;
+        // "Die Zahl … ist um 1.500 gestiegen", "the total number … could be closer to 11,000".
+        const incrementAfter = INCREMENT_AFTER.test(text.slice(phrase.end, phrase.end + 24));
+        const numberIs = COPULA_BEFORE.test(before) && NUMBER_SUBJECT.test(text.slice(s.start, phrase.start));
+        if (!PREPOSITION_BEFORE.test(before) && !exceededAfter && !incrementAfter && !numberIs) return false;
         const head = nounBefore(text, Math.max(s.start, phrase.start - NOUN_REACH), phrase.start, this.lang);
         if (
           !head ||
@@ -607,6 +623,8 @@ class Article {
     // "captured two wounded North Korean soldiers": the verb decides, not the adjective in the phrase.
     const outsidePhrase = inClause.filter((h) => h.end <= phrase.start || h.start >= phrase.end);
     const casualty = outsidePhrase.length ? outsidePhrase : inClause;
+    // "5000 von ihnen sind gefallen oder wurden verwundet": dead or wounded, as one count.
+    if (this.deadOrWounded(casualty)) return "casualties_total";
     // "4.000 Kriegsverluste", "300 Todesopfer": with no casualty word in the clause, the noun says it.
     if (!casualty.length && phrase.head.kind === "people" && phrase.head.metric) return phrase.head.metric;
     const troopCues = casualty.length
@@ -637,9 +655,14 @@ class Article {
         ? "troops_deployed_total"
         : found;
     const contingent = metric === "troops_deployed_total" || metric === "troops_in_region";
+    // "has risen by about 2,000", "um 2.000 gestiegen": the number is what came on top.
+    const increment =
+      INCREMENT_BEFORE.test(this.text.slice(Math.max(s.start, phrase.start - 24), phrase.start)) ||
+      INCREMENT_AFTER.test(this.text.slice(phrase.end, phrase.end + 24));
     // "another 3,000", "additionally sent 3,000", "1,000 sappers": a further contingent.
     const further =
       phrase.additional ||
+      increment ||
       (phrase.head.kind === "troops" && phrase.head.specialist === true) ||
       this.cues.has(additionalAdverbs, clauseStart, phrase.start);
     return further && contingent ? "troops_additional" : metric;
@@ -710,6 +733,15 @@ class Article {
     const after = this.text.slice(c.phrase.end, s.end);
     const own = OWN_CLAUSE.exec(after);
     return own ? c.phrase.end + own.index : s.end;
+  }
+
+  /** A killed and a wounded word of one clause joined by "or"/"and" ("gefallen sind oder verwundet"). */
+  private deadOrWounded(hits: CueHit<MetricCue>[]): boolean {
+    const dead = hits.find((h) => h.value.metric === "killed");
+    const hurt = hits.find((h) => h.value.metric === "wounded");
+    if (!dead || !hurt) return false;
+    const [first, second] = dead.start < hurt.start ? [dead, hurt] : [hurt, dead];
+    return DEAD_OR_WOUNDED_JOIN.test(this.text.slice(first.end, second.start));
   }
 
   /** "six North Korean officers had been killed": what befell officers or generals is the count. */
@@ -811,7 +843,10 @@ class Article {
 
   private sourceOf(index: number, c: Candidate): SourceId | null {
     const own = this.attributions(index);
-    const inSegment = own.find((a) => a.source && a.at >= c.segment[0] && a.at < c.segment[1]);
+    // In the number's segment, the speaker closest before it, else the first after it: "higher than
+    // Seoul's generals, who said at least 1,000 …".
+    const segment = own.filter((a) => a.source && a.at >= c.segment[0] && a.at < c.segment[1]);
+    const inSegment = segment.findLast((a) => a.at < c.phrase.start) ?? segment[0];
     // Else the speaker named last before the number ("Während Kiew von 4000 spricht, nennt Seoul
     // 3400 Verluste, darunter 300 Tote"), else the first one after it ("…, the NIS said").
     const named =
@@ -854,11 +889,18 @@ class Article {
     let found = this.attributionMemo.get(index);
     if (!found) {
       const s = this.sentences[index]!;
-      found = findAttributions(this.cues, s.start, s.end).map((a) =>
-        a.source === "anaphoric"
-          ? { ...a, source: this.lastNamedSource(index) ?? this.unnamedSpeaker(a) }
-          : a,
-      );
+      // "The NIS told lawmakers that it estimates …": a pronoun stands first for a speaker named
+      // before it in its own sentence, then for one of the sentences before.
+      const resolved: Attribution[] = [];
+      for (const a of findAttributions(this.cues, s.start, s.end)) {
+        const before = resolved.findLast((r) => r.source && r.source !== "anaphoric" && r.at < a.at);
+        resolved.push(
+          a.source === "anaphoric"
+            ? { ...a, source: before?.source ?? this.lastNamedSource(index) ?? this.unnamedSpeaker(a) }
+            : a,
+        );
+      }
+      found = resolved;
       this.attributionMemo.set(index, found);
     }
     return found;

@@ -149,6 +149,13 @@ const STOP_WORDS = new Set([
   "will",
   "may",
   "might",
+  // "at least 9,000 right now near Kursk", "about 7,000 out of 9,000 in all".
+  "right",
+  "now",
+  "currently",
+  "already",
+  "still",
+  "out",
 ]);
 
 /** English words that may stand between a number and what it counts. */

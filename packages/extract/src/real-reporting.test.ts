@@ -257,6 +257,60 @@ describe("bounds over alternatives, exceeding, unit sizes", () => {
   ]);
 });
 
+describe("what the validation batch showed", () => {
+  run("en", [
+    [
+      "The number of North Korean troops in Kursk has risen by about 1,500, the Pentagon said.",
+      [{ metric: "troops_additional", min: 1500, source: "US_GOV" }],
+    ],
+    [
+      "The number of North Korean forces inside Russia may now be closer to around 9 to 10,000, the Pentagon said.",
+      [{ metric: "troops_deployed_total", min: 9000, max: 10000, qualifier: "range", source: "US_GOV" }],
+    ],
+    [
+      "The Pentagon put the number of North Korean soldiers in Kursk at about 7,000 out of a total of 9,000 in Russia.",
+      [
+        { metric: "troops_in_region", min: 7000 },
+        { metric: "troops_deployed_total", min: 9000 },
+      ],
+    ],
+    [
+      "By Zelensky's count up to 9,000 North Koreans went to Russia, with losses exceeding 3,000.",
+      [
+        { metric: "troops_deployed_total", max: 9000 },
+        { metric: "casualties_total", min: 3000, max: null, qualifier: "more_than" },
+      ],
+    ],
+    ["A photo shows a North Korean M-1978/1989 Koksan howitzer on a train to Russia.", []],
+    [
+      "The NIS told lawmakers that it estimates 200 North Korean soldiers have been killed. The White House put the toll higher.",
+      [{ metric: "killed", min: 200, source: "NIS" }],
+    ],
+    [
+      "The UK Ministry of Defense said North Korea most likely lost more than 5,000 soldiers in Kursk.",
+      [{ metric: "casualties_total", min: 5000, source: "UK_GOV" }],
+    ],
+  ]);
+  run("de", [
+    [
+      "Der britische Geheimdienst schätzt, dass 5000 dieser nordkoreanischen Soldaten gefallen sind oder verwundet wurden.",
+      [{ metric: "casualties_total", min: 5000, source: "UK_GOV" }],
+    ],
+    [
+      "Kim Jong Un hat zugesagt, rund 5.000 nordkoreanische Bauarbeiter nach Russland zu schicken.",
+      [{ metric: "troops_additional", min: 5000, modality: "projected" }],
+    ],
+    [
+      "Selenskyj sagt, dass gemäß ukrainischen Geheimdienstberichten 9.000 nordkoreanische Soldaten in Kursk angekommen sind.",
+      [{ metric: "troops_in_region", min: 9000, source: "HUR" }],
+    ],
+    [
+      "Die Zahl der nordkoreanischen Soldaten in Kursk ist um 1.500 gestiegen, sagte das Pentagon.",
+      [{ metric: "troops_additional", min: 1500, source: "US_GOV" }],
+    ],
+  ]);
+});
+
 describe("a handful of soldiers is no contingent", () => {
   run("en", [
     [

@@ -33,8 +33,9 @@ const RANGE_KINDS = new Set<NumberKind>(["cardinal", "percent", "money"]);
 
 /**
  * The closed ranges among `numbers` (as findNumbers returned them for `text`), sorted by start.
- * When only the upper bound carries a scale word ("100 bis 300 Milliarden", "2 to 3 million"),
- * the lower bound's value is scaled too; its kind follows the upper bound's ("10 bis 20 Prozent").
+ * When only the upper bound carries a scale word ("100 bis 300 Milliarden", "2 to 3 million") or
+ * its thousands ("11 to 12,000"), the lower bound's value is scaled too; its kind follows the upper
+ * bound's ("10 bis 20 Prozent").
  */
 export function findRanges(text: string, numbers: NumberMatch[], lang: Lang): RangeMatch[] {
   const ranges: RangeMatch[] = [];
@@ -65,7 +66,11 @@ export function findRanges(text: string, numbers: NumberMatch[], lang: Lang): Ra
 function scaledLow(low: NumberMatch, high: NumberMatch, lang: Lang): number {
   if (trailingScale(low.text, lang) !== 1) return low.value;
   const scale = trailingScale(high.text, lang);
-  return scale > 1 && low.value * scale <= high.value ? low.value * scale : low.value;
+  if (scale > 1) return low.value * scale <= high.value ? low.value * scale : low.value;
+  // "11 to 12,000", "10 bis 12.000": the thousands of the upper bound are the lower's too.
+  const thousands = low.value * 1000;
+  const grouped = high.value >= 1000 && high.value % 1000 === 0 && low.value < 100;
+  return grouped && thousands < high.value && thousands >= high.value / 2 ? thousands : low.value;
 }
 
 function compoundEnding(text: string): number {
