@@ -273,7 +273,11 @@ const INCREMENT_AFTER = /^\s+(?:gestiegen|angestiegen|angewachsen|erhöht)\b/i;
 
 /** A copula right before an elliptic number, and "the number of …" before it as its subject. */
 const COPULA_BEFORE = /(?:^|\s)(?:is|was|be|are|were|ist|sei|war|sind|seien)\s*$/i;
+const THEIR_NUMBER = /\b(?:ihre|deren|their)\s+(?:Zahl|Anzahl|Gesamtzahl|number|total)\b/i;
 const NUMBER_SUBJECT = /\b(?:number|total|toll|zahl|anzahl|gesamtzahl)\b/i;
+
+const HEDGED_PRESENT =
+  /^\s+be\s+(?:closer|close|as many|as much|around|about|up to|more|over|some|roughly|higher|lower|nearly|\d)/i;
 
 const COORDINATED_ONLY = /^\s*(?:,|,?\s(?:and|und|sowie|as well as|plus)\s)\s*$/i;
 
@@ -544,6 +548,15 @@ class Article {
         // "Die Zahl … ist um 1.500 gestiegen", "the total number … could be closer to 11,000".
         const incrementAfter = INCREMENT_AFTER.test(text.slice(phrase.end, phrase.end + 24));
         const numberIs = COPULA_BEFORE.test(before) && NUMBER_SUBJECT.test(text.slice(s.start, phrase.start));
+        // "Ihre Zahl liegt bei 9.000" after a sentence on North Korean soldiers.
+        if (
+          THEIR_NUMBER.test(text.slice(s.start, phrase.start)) &&
+          PREPOSITION_BEFORE.test(before) &&
+          this.namesNorthKoreanTroops(index - 1)
+        ) {
+          phrase.head = { kind: "troops" };
+          return true;
+        }
         if (!PREPOSITION_BEFORE.test(before) && !exceededAfter && !incrementAfter && !numberIs) return false;
         const head = nounBefore(text, Math.max(s.start, phrase.start - NOUN_REACH), phrase.start, this.lang);
         if (
@@ -836,7 +849,9 @@ class Article {
         // "containers that could hold about 6 million shells": an estimate of what was delivered.
         !cues.has(capacity, start, end) &&
         // "könnte fast fünf Millionen Granaten geliefert haben", "may have sent": a hedged past.
-        !HEDGED_PAST.test(text.slice(h.end, sentenceEnd)),
+        !HEDGED_PAST.test(text.slice(h.end, sentenceEnd)) &&
+        // "could be closer to 12,000": a hedged present.
+        !HEDGED_PRESENT.test(text.slice(h.end, h.end + 24)),
     );
     return projection || PLANNED_SENDING_CLAUSE.test(text.slice(start, end)) ? "projected" : "reported";
   }

@@ -311,6 +311,25 @@ describe("what the validation batch showed", () => {
   ]);
 });
 
+describe("their number, a sentence on", () => {
+  run("de", [
+    [
+      "Nordkoreanische Soldaten kämpfen in Kursk gegen ukrainische Truppen. Ihre Anzahl wird auf 9.000 bis 11.000 geschätzt.",
+      [{ metric: "troops_deployed_total", min: 9000, max: 11000, qualifier: "range" }],
+    ],
+  ]);
+  run("en", [
+    [
+      "North Korean troops entered the war in October. Kyiv put their number at 9,000 or more.",
+      [{ metric: "troops_deployed_total", min: 9000, max: null, qualifier: "at_least", source: "UA_GOV" }],
+    ],
+    [
+      "The Pentagon believes the number of troops North Korea keeps in Russia could be closer to 9,000.",
+      [{ metric: "troops_deployed_total", min: 9000, modality: "reported", source: "US_GOV" }],
+    ],
+  ]);
+});
+
 describe("a handful of soldiers is no contingent", () => {
   run("en", [
     [
