@@ -39,6 +39,15 @@ export function findAttributions(cues: TextCues, from: number, to: number): Attr
   ) {
     found.push({ source: first.value === "outlet" ? null : first.value, at: first.start, end: first.end });
   }
+  // A headline's speaker at its end: "2,000 North Korean troops killed, wounded: Zelensky".
+  const last = mentions.at(-1)!;
+  if (
+    last.value !== "anaphoric" &&
+    /:\s*$/.test(text.slice(Math.max(from, last.start - 3), last.start)) &&
+    /^\s*[.!?]?\s*$/.test(text.slice(last.end, to))
+  ) {
+    found.push({ source: last.value === "outlet" ? null : last.value, at: last.start, end: last.end });
+  }
   const anchors = cues.scan(attributionAnchors, from, to);
   for (const anchor of anchors) {
     const mention = named(text, speakerOf(text, anchor, mentions), mentions);

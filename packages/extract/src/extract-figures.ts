@@ -637,7 +637,12 @@ class Article {
     const outsidePhrase = inClause.filter((h) => h.end <= phrase.start || h.start >= phrase.end);
     const casualty = outsidePhrase.length ? outsidePhrase : inClause;
     // "5000 von ihnen sind gefallen oder wurden verwundet": dead or wounded, as one count.
-    if (this.deadOrWounded(casualty)) return "casualties_total";
+    if (
+      this.deadOrWounded(
+        casualty.length ? cues.filter((h) => CASUALTY_METRICS.has(h.value.metric)) : casualty,
+      )
+    )
+      return "casualties_total";
     // "4.000 Kriegsverluste", "300 Todesopfer": with no casualty word in the clause, the noun says it.
     if (!casualty.length && phrase.head.kind === "people" && phrase.head.metric) return phrase.head.metric;
     const troopCues = casualty.length

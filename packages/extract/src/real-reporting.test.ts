@@ -330,6 +330,21 @@ describe("their number, a sentence on", () => {
   ]);
 });
 
+describe("a headline's list of fates and its speaker at the end", () => {
+  run("en", [
+    [
+      "More Than 2,000 North Korean Troops Killed, Wounded: Zelensky",
+      [{ metric: "casualties_total", min: 2000, max: null, source: "UA_GOV" }],
+    ],
+  ]);
+  run("de", [
+    [
+      "Über 2.000 nordkoreanische Soldaten getötet, verwundet: Selenskyj",
+      [{ metric: "casualties_total", min: 2000, max: null, source: "UA_GOV" }],
+    ],
+  ]);
+});
+
 describe("a handful of soldiers is no contingent", () => {
   run("en", [
     [
