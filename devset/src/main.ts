@@ -2,7 +2,7 @@
 //   pnpm devset ingest DRAFT.jsonl BATCH   anchors → offsets, into passages/BATCH.jsonl (merged by id)
 //   pnpm devset build                      answers/ → texts.jsonl and gold.jsonl (checked against the hashes)
 //   pnpm devset stats                      what the set covers, and copies of one story
-//   pnpm devset score [--cmd "…"]           ../shared/eval/score.mjs on all, German, English; per metric
+//   pnpm devset score [--part dev|val|all] [--cmd "…"]   the scorer on the part, German, English; per metric
 import { spawnSync } from "node:child_process";
 import {
   existsSync,
@@ -16,6 +16,7 @@ import {
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { f1, tallyByMetric } from "./breakdown";
 import { goldLine, ingestDraft, nearCopies, rebuildText } from "./passages";
 import {
@@ -198,14 +199,20 @@ function stats(): number {
 }
 
 /** The scorer on the whole set and per language, and per metric from its verbose report. */
-function score(cmd: string | undefined): number {
+/** The dev set proper, or the validation batch (ids "val-…"), or both. */
+type Part = "dev" | "val" | "all";
+const inPart = (part: Part, id: string) => part === "all" || (part === "val") === id.startsWith("val-");
+
+function score(cmd: string | undefined, part: Part): number {
   const goldFile = join(root, "gold.jsonl");
   if (!existsSync(goldFile)) {
     console.error("no devset/gold.jsonl: run pnpm devset build first");
     return 1;
   }
   const scorer = join(root, "..", "..", "shared", "eval", "score.mjs");
-  const lines = readFileSync(goldFile, "utf8").split("\n").filter(Boolean);
+  const lines = readFileSync(goldFile, "utf8")
+    .split("\n")
+    .filter((l) => l && inPart(part, JSON.parse(l).id));
   const dir = mkdtempSync(join(tmpdir(), "zw-devset-"));
   try {
     for (const lang of ["all", "de", "en"]) {
@@ -224,7 +231,7 @@ function score(cmd: string | undefined): number {
         return 1;
       }
       const out = run.stdout.trimEnd().split("\n");
-      console.log(`== ${lang}\n${out.slice(-3).join("\n")}`);
+      console.log(`== ${part}${lang === "all" ? "" : `, ${lang}`}\n${out.slice(-3).join("\n")}`);
       if (lang !== "all") continue;
       console.log("metric                        gold  found  spurious  precision  recall     f1");
       for (const [metric, t] of [...tallyByMetric(run.stdout)].sort()) {
@@ -244,11 +251,18 @@ const [command, ...rest] = process.argv.slice(2);
 if (command === "ingest" && rest.length === 2) process.exitCode = ingest(rest[0]!, rest[1]!);
 else if (command === "build" && rest.length === 0) process.exitCode = build();
 else if (command === "stats" && rest.length === 0) process.exitCode = stats();
-else if (command === "score" && (rest.length === 0 || (rest.length === 2 && rest[0] === "--cmd")))
-  process.exitCode = score(rest[1]);
-else {
+else if (command === "score") {
+  const { values } = parseArgs({
+    args: rest,
+    options: { cmd: { type: "string" }, part: { type: "string", default: "dev" } },
+  });
+  if (values.part !== "dev" && values.part !== "val" && values.part !== "all") {
+    console.error(`--part is dev, val or all, not "${values.part}"`);
+    process.exitCode = 2;
+  } else process.exitCode = score(values.cmd, values.part);
+} else {
   console.error(
-    'usage: pnpm devset ingest DRAFT.jsonl BATCH | pnpm devset build | pnpm devset stats | pnpm devset score [--cmd "…"]',
+    'usage: pnpm devset ingest DRAFT.jsonl BATCH | pnpm devset build | pnpm devset stats | pnpm devset score [--part dev|val|all] [--cmd "…"]',
   );
   process.exitCode = 2;
 }
