@@ -199,9 +199,9 @@ function stats(): number {
 }
 
 /** The scorer on the whole set and per language, and per metric from its verbose report. */
-/** The dev set proper, or the validation batch (ids "val-…"), or both. */
+/** The dev set proper, or the validation batches (ids "val-…", "val2-…"), or both. */
 type Part = "dev" | "val" | "all";
-const inPart = (part: Part, id: string) => part === "all" || (part === "val") === id.startsWith("val-");
+const inPart = (part: Part, id: string) => part === "all" || (part === "val") === /^val\d*-/.test(id);
 
 function score(cmd: string | undefined, part: Part): number {
   const goldFile = join(root, "gold.jsonl");
