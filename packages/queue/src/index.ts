@@ -1,7 +1,8 @@
 export { type QueueDepths, queueDepths } from "./depths";
-export { alertJobId, articleJobId, pollJobId, shortHash } from "./job-ids";
+export { alertJobId, articleAlertJobId, articleJobId, pollJobId, shortHash } from "./job-ids";
 export { InvalidJobError, parseJob } from "./job-schema";
 export {
+  type ArticleKey,
   type Connection,
   createQueues,
   DEFAULT_JOB_OPTIONS,

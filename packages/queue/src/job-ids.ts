@@ -12,7 +12,16 @@ export function articleJobId(canonicalUrl: string): string {
   return `article-${shortHash(canonicalUrl)}`;
 }
 
-/** One message of a channel: the same alerts (event ids, in order) give the same job, however often enqueued. */
+/**
+ * One message of a channel about an article: the same article (URL and content hash) and channel
+ * always give the same job, whichever of its events a retry finds worth posting, so a retried
+ * article never reaches a channel twice.
+ */
+export function articleAlertJobId(articleUrl: string, contentHash: string, channelId: string): string {
+  return `alert-${shortHash(`article\n${articleUrl}\n${contentHash}`)}-${safePart(channelId)}`;
+}
+
+/** A message that is no article's (a feed-health notice): the same alerts (ids, in order) give the same job. */
 export function alertJobId(alertIds: readonly string[], channelId: string): string {
   return `alert-${shortHash(alertIds.join("\n"))}-${safePart(channelId)}`;
 }

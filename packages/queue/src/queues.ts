@@ -10,7 +10,7 @@ import {
 import { type JobsOptions, Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import type { z } from "zod";
-import { alertJobId, articleJobId, pollJobId } from "./job-ids";
+import { alertJobId, articleAlertJobId, articleJobId, pollJobId } from "./job-ids";
 import { parseJob } from "./job-schema";
 
 /** The ioredis connection queues and workers share; see connectRedis in @zw/redis. */
@@ -50,6 +50,12 @@ export const DEFAULT_JOB_OPTIONS: Record<QueueKey, JobsOptions> = {
   },
 };
 
+/** The article an alert job is the message of: its URL and the content hash the ledger knows it by. */
+export interface ArticleKey {
+  url: string;
+  contentHash: string;
+}
+
 export interface QueuesOptions {
   /** Overrides of DEFAULT_JOB_OPTIONS, merged per queue (tests shorten backoff). */
   jobOptions?: Partial<Record<QueueKey, JobsOptions>>;
@@ -64,7 +70,12 @@ export interface Queues {
   /** Each returns the job id; adding an id that is already kept is a no-op. */
   enqueuePoll(job: z.input<typeof PollJobSchema>): Promise<string>;
   enqueueArticle(job: z.input<typeof ArticleJobSchema>): Promise<string>;
-  enqueueAlert(job: z.input<typeof AlertJobSchema>): Promise<string>;
+  /**
+   * An article's message (`article` given) is keyed by the article and channel, not by the events in
+   * it: a retry that finds other events worth posting adds nothing. Otherwise (feed-health notices)
+   * by the alerts it carries.
+   */
+  enqueueAlert(job: z.input<typeof AlertJobSchema>, article?: ArticleKey): Promise<string>;
   /** Closes the queues; the shared connection stays open for its owner to close. */
   close(): Promise<void>;
 }
@@ -86,12 +97,15 @@ export function createQueues(connection: Connection, options: QueuesOptions = {}
     list,
     enqueuePoll: producer(poll, PollJobSchema, (job) => pollJobId(job.feedUrl, job.slot)),
     enqueueArticle: producer(article, ArticleJobSchema, (job) => articleJobId(job.url)),
-    enqueueAlert: producer(alert, AlertJobSchema, (job) =>
-      alertJobId(
-        job.alerts.map((a) => a.id),
-        job.channelId,
-      ),
-    ),
+    enqueueAlert: (job, article) =>
+      producer(alert, AlertJobSchema, (data) =>
+        article
+          ? articleAlertJobId(article.url, article.contentHash, data.channelId)
+          : alertJobId(
+              data.alerts.map((a) => a.id),
+              data.channelId,
+            ),
+      )(job),
     close: async () => {
       await Promise.all(list.map((queue) => queue.close()));
     },

@@ -33,6 +33,7 @@ function article(overrides: Partial<ArticleJob> = {}): ArticleJob {
 function deps(page: string | null, news = true, events: Event[] = [event]) {
   const seen: { text?: string; lang?: string; date?: string | null; hash?: string } = {};
   const alerts: AlertJob[] = [];
+  const keys: { url: string; contentHash: string }[] = [];
   const d: ExtractorDeps = {
     pageText: async () => page,
     extractFigures: (text, options) => {
@@ -57,17 +58,18 @@ function deps(page: string | null, news = true, events: Event[] = [event]) {
         lang: "en",
       },
     ],
-    enqueueAlert: async (job) => {
+    enqueueAlert: async (job, key) => {
       alerts.push(job);
+      keys.push(key);
       return "id";
     },
   };
-  return { d, seen, alerts };
+  return { d, seen, alerts, keys };
 }
 
 describe("processArticle", () => {
   it("reads the page, detects the language, dates by publication and fans out one alert per channel", async () => {
-    const { d, seen, alerts } = deps("page text");
+    const { d, seen, alerts, keys } = deps("page text");
     const outcome = await processArticle(article(), d);
     expect(seen).toEqual({
       text: "page text",
@@ -80,6 +82,9 @@ describe("processArticle", () => {
       ["200000000000000001", "de", null],
       ["200000000000000002", "en", "300000000000000003"],
     ]);
+    // Each message is keyed by the article (URL and the hash the ledger knows it by).
+    const key = { url: "https://news.example/a", contentHash: "hash(https://news.example/a\nT\nitem text)" };
+    expect(keys).toEqual([key, key]);
   });
 
   it("sends each channel one job with all the article's news events, in the ledger's order", async () => {
@@ -129,9 +134,9 @@ describe("processArticle", () => {
         recorded.set(report.url, report.contentHash);
         return before === undefined || before === report.contentHash ? [event] : [];
       },
-      enqueueAlert: async (job) => {
+      enqueueAlert: async (job, key) => {
         if (enqueueFails) throw new Error("Redis went away");
-        return d.enqueueAlert(job);
+        return d.enqueueAlert(job, key);
       },
     };
     await expect(processArticle(article(), retried)).rejects.toThrow("Redis went away");

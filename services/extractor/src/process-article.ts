@@ -1,4 +1,5 @@
 import type { AlertJob, AlertTarget, ArticleJob, Event, Figure, Lang } from "@zw/core";
+import type { ArticleKey } from "@zw/queue";
 
 /** Where an article was read; the ledger turns it and its figures into claims. */
 export interface ArticleReport {
@@ -25,7 +26,12 @@ export interface ExtractorDeps {
   isNews(event: Event): Promise<boolean>;
   /** The channels subscribed to the event, each with its guild's language. */
   alertTargets(event: Event): Promise<AlertTarget[]>;
-  enqueueAlert(job: AlertJob): Promise<string>;
+  /**
+   * Enqueues the article's message to one channel. Its job id comes from `article` (URL and content
+   * hash) and the channel, never from the events in it: a retry that judges other events news (the
+   * ledger or the subscriptions changed meanwhile) finds the job already there and adds nothing.
+   */
+  enqueueAlert(job: AlertJob, article: ArticleKey): Promise<string>;
 }
 
 export interface ArticleOutcome {
@@ -45,20 +51,15 @@ export async function processArticle(job: ArticleJob, deps: ExtractorDeps): Prom
   const lang = job.lang ?? deps.detectLanguage(text);
   const date = job.publishedAt ? job.publishedAt.slice(0, 10) : null;
   const figures = deps.extractFigures(text, { lang, date });
+  // Of the job, not of the page: a retried job must be recognised by the ledger (and get its
+  // events replayed) even when the page changed or could not be fetched the first time.
+  const contentHash = deps.contentHash([job.url, job.title ?? "", job.content ?? ""].join("\n"));
   const events = await deps.ingest(
-    {
-      url: job.url,
-      outlet: job.outlet,
-      title: job.title,
-      publishedAt: job.publishedAt,
-      // Of the job, not of the page: a retried job must be recognised by the ledger (and get its
-      // events replayed) even when the page changed or could not be fetched the first time.
-      contentHash: deps.contentHash([job.url, job.title ?? "", job.content ?? ""].join("\n")),
-    },
+    { url: job.url, outlet: job.outlet, title: job.title, publishedAt: job.publishedAt, contentHash },
     figures,
   );
   const jobs = await articleJobs(events, deps);
-  for (const job of jobs) await deps.enqueueAlert(job);
+  for (const alertJob of jobs) await deps.enqueueAlert(alertJob, { url: job.url, contentHash });
   return { figures, events, alerts: jobs.length, textFrom: page ? "page" : "item" };
 }
 

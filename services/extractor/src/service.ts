@@ -34,7 +34,7 @@ export const extractorService: ServiceStarter = ({ config, connection, logger, m
       ingest: (report, figures) => ledger.ingestArticle(report, figures, { replay: true }),
       isNews: (event) => ledger.isNews(event),
       alertTargets: (event) => guilds.alertTargets(event),
-      enqueueAlert: (job) => queues.enqueueAlert(job),
+      enqueueAlert: (job, article) => queues.enqueueAlert(job, article),
     },
   });
   return {
