@@ -233,12 +233,27 @@ describe("the rules one by one", () => {
     ]);
   });
 
-  it("takes a change of exactly the threshold as a change, and a smaller overlapping one as none", () => {
-    const base = claim({ min: 11000, max: 11000, qualifier: "approx" });
-    const plus10 = claim({ min: 12100, max: 12100, qualifier: "approx", date: "2025-01-02" }, "https://b");
-    const plus9 = claim({ min: 12000, max: 12000, qualifier: "approx", date: "2025-01-02" }, "https://b");
+  it("takes a change of exactly the threshold as a change, and a smaller one as none", () => {
+    // Exact figures: the intervals are points, so only the relative change decides.
+    const base = claim({ min: 11000, max: 11000, qualifier: "exact" });
+    const plus10 = claim({ min: 12100, max: 12100, qualifier: "exact", date: "2025-01-02" }, "https://b");
+    const plus9 = claim({ min: 12000, max: 12000, qualifier: "exact", date: "2025-01-02" }, "https://b");
     expect(judge([base], plus10)).toHaveLength(1);
     expect(judge([base], plus9)).toEqual([]);
+  });
+
+  it("calls it a revision only when the widened intervals part AND the value moved by changeRelative", () => {
+    // Apart but by 0.1 %: two exact figures that differ are no revision (alerts.md, estimate_changed).
+    const exact1000 = claim({ min: 1000, max: 1000, qualifier: "exact" });
+    const exact1001 = claim({ min: 1001, max: 1001, qualifier: "exact", date: "2025-01-02" }, "https://b");
+    expect(judge([exact1000], exact1001)).toEqual([]);
+    // +10 % but "about" both times: [10,450, 11,550] and [11,495, 12,705] overlap, no revision.
+    const about11000 = claim({ min: 11000, max: 11000, qualifier: "approx" });
+    const about12100 = claim(
+      { min: 12100, max: 12100, qualifier: "approx", date: "2025-01-02" },
+      "https://b",
+    );
+    expect(judge([about11000], about12100)).toEqual([]);
   });
 
   it("reads every threshold from configuration", () => {

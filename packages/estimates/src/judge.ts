@@ -4,7 +4,15 @@ import { type Consensus, conflictWindowOf, consensusOf, isPartyClaim } from "./c
 import { daysApart } from "./dates";
 import { hashId } from "./ids";
 import { findInconsistencies } from "./inconsistency";
-import { contains, intervalOf, isOpenEnded, overlaps, representative } from "./interval";
+import {
+  contains,
+  type Interval,
+  intervalOf,
+  isOpenEnded,
+  namedRange,
+  overlaps,
+  representative,
+} from "./interval";
 import { type ClaimsByMetric, relatedMetrics } from "./ledger-state";
 import { isCurrentReport, latestOf, seriesKey, sourceKey } from "./recency";
 
@@ -186,16 +194,30 @@ function consensusValue({ best, low, high, members }: Consensus): ConsensusValue
 }
 
 /**
- * A new claim of a series is news when its interval does not overlap the previous one, or when its
- * value moved by at least `changeRelative`. An open-ended claim that still allows the previous
- * value ("at least 3,000" after "11,000") says less, not something else: it is no change.
+ * A new claim of a series is a revision when it says something else AND says it by enough
+ * (alerts.md, estimate_changed): the widened intervals do not overlap ("about 11,000" and "about
+ * 12,100" may be one number), and the value moved by at least `changeRelative` (1,000 and 1,001
+ * exact are apart, yet no news). An open-ended claim that still allows the previous value ("at
+ * least 3,000" after "11,000") overlaps it, so it is never a change.
  */
 function changesEstimate(previous: Claim, claim: Claim, thresholds: Thresholds): boolean {
-  if (!overlaps(intervalOf(previous, thresholds.approxWiden), intervalOf(claim, thresholds.approxWiden))) {
-    return true;
-  }
-  if (isOpenEnded(claim) && contains(intervalOf(claim, 0), representative(previous))) return false;
-  const { absolute, relative } = change(representative(previous), representative(claim));
+  const apart = !overlaps(namedInterval(previous, thresholds), intervalOf(claim, thresholds.approxWiden));
+  return apart && movedEnough(representative(previous), representative(claim), thresholds);
+}
+
+/**
+ * The previous claim of a series as the figure its source gave: the values it names, widened when
+ * approximate. Its open side does not count: NIS's "at least 100" dead, then "about 300", is a
+ * revision (alerts.md's first worked example), though 300 is at least 100.
+ */
+function namedInterval(claim: Claim, thresholds: Thresholds): Interval {
+  const { lo, hi } = namedRange(claim);
+  return intervalOf({ min: lo, max: hi, qualifier: claim.qualifier }, thresholds.approxWiden);
+}
+
+/** Whether a value moved by at least `changeRelative`; from 0, any move counts. */
+function movedEnough(from: number, to: number, thresholds: Thresholds): boolean {
+  const { absolute, relative } = change(from, to);
   // The epsilon keeps an exact 10 % step (11,000 → 12,100) from falling just short in floating point.
   return relative === null ? absolute !== 0 : Math.abs(relative) >= thresholds.changeRelative - 1e-9;
 }
