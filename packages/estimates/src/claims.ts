@@ -31,15 +31,6 @@ export function normalRegion(region: string | null): string | null {
 }
 
 /**
- * Whether two claims can be about the same quantity as far as place goes: "8,000 in Kursk" and
- * "11,000 in Russia" count different things, but a claim naming no region may mean either.
- */
-export function comparableRegions(a: Pick<Claim, "region">, b: Pick<Claim, "region">): boolean {
-  const [ra, rb] = [normalRegion(a.region), normalRegion(b.region)];
-  return ra === null || rb === null || ra === rb;
-}
-
-/**
  * Whether two claims say the same: same metric, the same numbers named (the qualifier may differ:
  * "rund", "about", "at least" 600 all name 600), source, modality, region and time (both history
  * or both current).

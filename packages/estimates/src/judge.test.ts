@@ -286,7 +286,7 @@ describe("the rules one by one", () => {
     expect(judge([nis], anonymous)).toEqual([]);
   });
 
-  it("does not compare claims about different named regions, but does with an unnamed one", () => {
+  it("does not compare claims about different regions, a named one and none among them", () => {
     const kursk = claim({ min: 8000, max: 8000, qualifier: "approx", region: "Kursk" });
     const russia = claim(
       { min: 11000, max: 11000, qualifier: "approx", region: "Russia", source: "UA_GOV", date: "2025-01-03" },
@@ -295,9 +295,10 @@ describe("the rules one by one", () => {
     // The first word on another place: news of its own, no comparison with Kursk.
     expect(judge([kursk], russia)).toEqual(["new_metric troops_deployed_total: ~11000 (UA_GOV, 2025-01-03)"]);
     const anywhere = claim({ ...russia, region: null }, "https://c");
-    // The first claim naming no place, against Kursk's: the conflict says it.
+    // The first claim naming no place counts something else than Kursk's ("same metric and
+    // region", alerts.md): its own first word, no conflict.
     expect(judge([kursk], anywhere)).toEqual([
-      "conflict troops_deployed_total: ~8000 (NIS, 2025-01-01) vs ~11000 (UA_GOV, 2025-01-03)",
+      "new_metric troops_deployed_total: ~11000 (UA_GOV, 2025-01-03)",
     ]);
     const lowerElsewhere = claim(
       { ...kursk, min: 5000, max: 5000, region: "Donetsk", date: "2025-01-05" },
@@ -306,6 +307,30 @@ describe("the rules one by one", () => {
     const state: ClaimsByMetric = { troops_deployed_total: [kursk] };
     expect(summaries(judgeArticle([lowerElsewhere], state, defaults).events)).toEqual([
       "new_metric troops_deployed_total: ~5000 (NIS, 2025-01-05)",
+    ]);
+  });
+
+  it("sees no conflict between a total naming no region and another source's figure for one region", () => {
+    const us = claim({ min: 11000, max: 11000, qualifier: "approx", source: "US_GOV" });
+    const hurKursk = claim(
+      { min: 8000, max: 8000, qualifier: "approx", source: "HUR", region: "Kursk", date: "2025-01-05" },
+      "https://b",
+    );
+    expect(judge([us], hurKursk)).toEqual(["new_metric troops_deployed_total: ~8000 (HUR, 2025-01-05)"]);
+  });
+
+  it("sees no cumulative fall between one source's total and its figure for one region", () => {
+    const total = claim({ min: 11000, max: 11000, qualifier: "approx" });
+    const kursk = claim(
+      { min: 8000, max: 8000, qualifier: "approx", region: "Kursk", date: "2025-01-05" },
+      "https://b",
+    );
+    expect(judge([total], kursk)).toEqual(["new_metric troops_deployed_total: ~8000 (NIS, 2025-01-05)"]);
+    // Within one region it still falls.
+    const lessInKursk = claim({ ...kursk, min: 5000, max: 5000, date: "2025-01-09" }, "https://c");
+    expect(judge([total, kursk], lessInKursk)).toEqual([
+      "estimate_changed troops_deployed_total: revision ~8000 (NIS, 2025-01-05) → ~5000 (NIS, 2025-01-09), -3000 (-37.5 %) down",
+      "inconsistency troops_deployed_total: cumulative_fell, expected 8000, reported 5000",
     ]);
   });
 

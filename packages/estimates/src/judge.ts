@@ -1,5 +1,5 @@
 import type { Claim, ConsensusValue, Event, Thresholds } from "@zw/core";
-import { comparableRegions, hasReport, isSameClaim, normalRegion } from "./claims";
+import { hasReport, isSameClaim, normalRegion } from "./claims";
 import { type Consensus, conflictWindowOf, consensusOf, isPartyClaim } from "./consensus";
 import { daysApart } from "./dates";
 import { hashId } from "./ids";
@@ -234,7 +234,8 @@ function change(from: number, to: number): EventOf<"estimate_changed">["change"]
 /**
  * Each other named source's latest reported claim within the claim's conflict window
  * (`conflictWindowOf`) of the new one, when their intervals cannot both be true. Unattributed or
- * undated claims cannot conflict, nor claims about different named regions.
+ * undated claims cannot conflict, nor claims about different regions: "8,000 in Kursk" and
+ * "11,000" naming no place count different things (alerts.md: "same metric and region").
  */
 function conflicts(claim: Claim, before: readonly Claim[], thresholds: Thresholds): EventOf<"conflict">[] {
   const { source, date } = claim;
@@ -246,7 +247,7 @@ function conflicts(claim: Claim, before: readonly Claim[], thresholds: Threshold
       c.source !== source &&
       c.date !== null &&
       daysApart(c.date, date) <= conflictWindowOf(claim, thresholds) &&
-      comparableRegions(c, claim),
+      normalRegion(c.region) === normalRegion(claim.region),
   );
   const latest = [...new Set(near.map((c) => c.source))].map((s) => latestOf(near, (c) => c.source === s)!);
   const interval = intervalOf(claim, thresholds.approxWiden);

@@ -1,5 +1,5 @@
 import { type Claim, type Event, type MetricId, metricDefinition, type Thresholds } from "@zw/core";
-import { comparableRegions, normalRegion } from "./claims";
+import { normalRegion } from "./claims";
 import { conflictWindowOf } from "./consensus";
 import { datesAround, daysApart, isCalendarDate } from "./dates";
 import { statedTogether } from "./inconsistency";
@@ -19,9 +19,9 @@ import { byRecency, isCurrentReport, latestOf } from "./recency";
 export type ClaimGroup =
   /** The reported, dated claims of the metric: the latest total before an additional contingent. */
   | { by: "reported" }
-  /** ...of one named source: its series (cumulative counts), its claims of a day, its latest near a date. */
+  /** ...of one named source, any region: its claims of a day (stated together). */
   | { by: "source"; source: string }
-  /** ...of one named source about one region (null: naming none): conflicts of a claim naming a region. */
+  /** ...of one named source about one region (null: naming none): its series (conflicts, cumulative counts). */
   | { by: "region"; source: string; region: string | null }
   /** ...read in one article: what was stated together with a claim. */
   | { by: "article"; url: string }
@@ -213,9 +213,8 @@ class Needs {
       // None is near when even its latest claim is older; its latest is the one when near.
       if (latest === null || latest.date! < window.from) continue;
       const near = daysApart(latest.date!, date!) <= days;
-      if (near && comparableRegions(latest, claim)) continue;
-      for (const group of nearGroups(other, claim))
-        this.ask({ metric, group, dates: window, take: "latest" });
+      if (near && sameRegion(latest, claim)) continue;
+      this.ask({ metric, group: nearGroup(other, claim), dates: window, take: "latest" });
     }
   }
 
@@ -230,18 +229,25 @@ class Needs {
       const [other, claim] = [conflict.claims[0]!, newClaim(conflict)];
       if (conflicts.filter((e) => newClaim(e).id === claim.id).length < 2) continue;
       const dates = datesAround(claim.date!, conflictWindowOf(claim, this.thresholds))!;
-      for (const group of nearGroups(other.source!, claim)) {
-        this.ask({ metric: claim.metric, group, dates, take: "first-arrival" });
-      }
+      this.ask({
+        metric: claim.metric,
+        group: nearGroup(other.source!, claim),
+        dates,
+        take: "first-arrival",
+      });
     }
   }
 
-  /** A cumulative count falling: the claims of the same source just before and just after. */
+  /** A cumulative count falling: the claims of the same series just before and just after. */
   private series(claim: Claim): void {
     const { metric, source, date } = claim;
     if (source === null) return;
-    const group: ClaimGroup = { by: "source", source };
-    const bound = { latest: this.ofSource(metric, source), whole: true };
+    const group: ClaimGroup = { by: "region", source, region: normalRegion(claim.region) };
+    const latest = this.latestDated(
+      metric,
+      (c) => isCurrentReport(c) && c.source === source && sameRegion(c, claim),
+    );
+    const bound = { latest, whole: true };
     this.ask({ metric, group, dates: { to: date! }, take: "latest" }, bound);
     this.ask({ metric, group, dates: { after: date! }, take: "earliest" }, bound);
   }
@@ -316,12 +322,11 @@ class Needs {
 
 const SUM_METRICS: MetricId[] = ["killed", "wounded", "casualties_total"];
 
-/** The groups holding the claims of `source` that can conflict with `claim` (regions it may mean). */
-function nearGroups(source: string, claim: Claim): ClaimGroup[] {
-  const region = normalRegion(claim.region);
-  if (region === null) return [{ by: "source", source }];
-  return [
-    { by: "region", source, region },
-    { by: "region", source, region: null },
-  ];
+/** The group holding the claims of `source` that can conflict with `claim`: those of its region. */
+function nearGroup(source: string, claim: Claim): ClaimGroup {
+  return { by: "region", source, region: normalRegion(claim.region) };
+}
+
+function sameRegion(a: Claim, b: Claim): boolean {
+  return normalRegion(a.region) === normalRegion(b.region);
 }
