@@ -1,9 +1,12 @@
+import { stripInvisible } from "./escape";
 import type { MessageBody } from "./limits";
 
 /*
  * A message as plain text, for the console and `zw replay`: what the channel would show, without
  * Discord's markdown. Feed text was escaped for Discord (`escapeFeedText`); here the escapes go
- * again, mentions stay broken (their zero-width space is invisible), links are written out.
+ * again, and so do the zero-width spaces that break mentions for Discord (and any other invisible
+ * format character): a terminal is no place for a mention, and text copied from it must be the
+ * words as written. Links are written out.
  */
 
 /** `[label](url)` as "label <url>". */
@@ -35,5 +38,5 @@ export function plainText(body: MessageBody): string {
     if (embed.url) lines.push(`  ${embed.url}`);
     if (embed.footer?.text) lines.push(`  (${unmarkdown(embed.footer.text)})`);
   }
-  return lines.join("\n");
+  return stripInvisible(lines.join("\n"));
 }
