@@ -27,13 +27,16 @@ export function isPartyClaim(claim: Pick<Claim, "source" | "metric">): boolean {
 }
 
 /**
- * The days around a claim in which another source's claim can conflict with it: a party's claim
- * is held against what the others said within `estimateWindowDays` (the consensus it would
- * contradict: "North Korea names 9 dead; NIS: about 2,000" months after NIS said so), any other
- * claim against those within `conflictWindowDays`.
+ * The days apart within which two sources' claims can conflict: when either is a party's,
+ * `estimateWindowDays` (it is held against the consensus it contradicts, whichever spoke last:
+ * "North Korea names 9 dead; NIS: about 2,000" months apart), else `conflictWindowDays`.
  */
-export function conflictWindowOf(claim: Pick<Claim, "source" | "metric">, thresholds: Thresholds): number {
-  return isPartyClaim(claim) ? thresholds.estimateWindowDays : thresholds.conflictWindowDays;
+export function conflictWindowOf(
+  a: Pick<Claim, "source" | "metric">,
+  b: Pick<Claim, "source" | "metric">,
+  thresholds: Thresholds,
+): number {
+  return isPartyClaim(a) || isPartyClaim(b) ? thresholds.estimateWindowDays : thresholds.conflictWindowDays;
 }
 
 /**

@@ -397,6 +397,32 @@ describe("the rules one by one", () => {
     expect(judgeArticle([lateKp], state, defaults).events).toEqual([]);
   });
 
+  it("holds another source's claim against a party's within the estimate window, not only the reverse", () => {
+    // Spec, Dec 2025: North Korea's nine dead against NIS's 2,000 months apart is a conflict,
+    // whichever of the two was said last (here KP_GOV in September, NIS 70 days later).
+    const kp = claim({
+      metric: "killed",
+      min: 9,
+      max: 9,
+      qualifier: "exact",
+      source: "KP_GOV",
+      date: "2025-09-01",
+    });
+    const nis = claim(
+      { metric: "killed", min: 2000, max: 2000, qualifier: "approx", date: "2025-11-10" },
+      "https://b",
+    );
+    const state: ClaimsByMetric = { killed: [kp] };
+    expect(summaries(judgeArticle([nis], state, defaults).events)).toEqual([
+      "conflict killed: 9 (KP_GOV, 2025-09-01) vs ~2000 (NIS, 2025-11-10)",
+    ]);
+    // Two sources that are no party keep the conflict window of 30 days.
+    const hur = claim({ ...kp, source: "HUR" }, "https://c");
+    expect(summaries(judgeArticle([nis], { killed: [hur] }, defaults).events)).not.toContainEqual(
+      expect.stringMatching(/^conflict/),
+    );
+  });
+
   it("moves the consensus when a source that starts a series shifts the median, and says by how much", () => {
     const nis = claim({ min: 10000, max: 10000, qualifier: "approx" });
     const hur = claim(

@@ -246,7 +246,7 @@ function conflicts(claim: Claim, before: readonly Claim[], thresholds: Threshold
       c.source !== null &&
       c.source !== source &&
       c.date !== null &&
-      daysApart(c.date, date) <= conflictWindowOf(claim, thresholds) &&
+      daysApart(c.date, date) <= conflictWindowOf(c, claim, thresholds) &&
       normalRegion(c.region) === normalRegion(claim.region),
   );
   const latest = [...new Set(near.map((c) => c.source))].map((s) => latestOf(near, (c) => c.source === s)!);

@@ -201,14 +201,16 @@ class Needs {
   /** Conflicts: each other named source's latest reported claim near the claim's date. */
   private conflicts(claim: Claim): void {
     const { metric, source, date } = claim;
-    const days = conflictWindowOf(claim, this.thresholds);
-    const window = source !== null && date !== null ? datesAround(date, days) : null;
-    if (!window) return;
-    const others = new Set<string>();
+    if (source === null || date === null) return;
+    const others = new Set<NonNullable<Claim["source"]>>();
     for (const c of this.known[metric] ?? []) {
       if (isCurrentReport(c) && c.source !== null && c.source !== source) others.add(c.source);
     }
     for (const other of others) {
+      // The window depends on the pair: wider when either is a party.
+      const days = conflictWindowOf({ source: other, metric }, claim, this.thresholds);
+      const window = datesAround(date, days);
+      if (!window) continue;
       const latest = this.ofSource(metric, other);
       // None is near when even its latest claim is older; its latest is the one when near.
       if (latest === null || latest.date! < window.from) continue;
@@ -228,7 +230,7 @@ class Needs {
     for (const conflict of conflicts) {
       const [other, claim] = [conflict.claims[0]!, newClaim(conflict)];
       if (conflicts.filter((e) => newClaim(e).id === claim.id).length < 2) continue;
-      const dates = datesAround(claim.date!, conflictWindowOf(claim, this.thresholds))!;
+      const dates = datesAround(claim.date!, conflictWindowOf(other, claim, this.thresholds))!;
       this.ask({
         metric: claim.metric,
         group: nearGroup(other.source!, claim),
