@@ -27,6 +27,15 @@ export function isPartyClaim(claim: Pick<Claim, "source" | "metric">): boolean {
 }
 
 /**
+ * Whether a claim can be a member of a consensus: a named source that is no party. A claim naming
+ * no source is recorded and shown, but "officials said" is nobody in particular: pooling such
+ * voices into one member would let anonymous wire copy outvote NIS.
+ */
+export function countsInConsensus(claim: Pick<Claim, "source" | "metric">): boolean {
+  return claim.source !== null && !isPartyClaim(claim);
+}
+
+/**
  * The days apart within which two sources' claims can conflict: when either is a party's,
  * `estimateWindowDays` (it is held against the consensus it contradicts, whichever spoke last:
  * "North Korea names 9 dead; NIS: about 2,000" months apart), else `conflictWindowDays`.
@@ -41,7 +50,7 @@ export function conflictWindowOf(
 
 /**
  * The consensus of `claims` (one metric) about `region`: the latest current claim of every
- * non-party source naming exactly that region (claims without a source count as one source),
+ * named non-party source naming exactly that region (`countsInConsensus`),
  * dated within `estimateWindowDays` before the newest of them. Undated claims count only while
  * none is dated. Null when no source qualifies.
  */
@@ -52,7 +61,7 @@ export function consensusOf(
 ): Consensus | null {
   const key = normalRegion(region);
   const candidates = claims.filter(
-    (c) => isCurrentReport(c) && !isPartyClaim(c) && normalRegion(c.region) === key,
+    (c) => isCurrentReport(c) && countsInConsensus(c) && normalRegion(c.region) === key,
   );
   const latest = latestBySource(candidates, "reported");
   const newest = latest.find((c) => c.date !== null)?.date ?? null;
@@ -83,8 +92,8 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** The region whose consensus a metric's estimate shows: that of its newest non-party claim. */
+/** The region whose consensus a metric's estimate shows: that of its newest claim a consensus can hold. */
 export function shownRegion(claims: readonly Claim[]): string | null {
-  const current = byRecency(claims.filter((c) => isCurrentReport(c) && !isPartyClaim(c))).at(-1);
+  const current = byRecency(claims.filter((c) => isCurrentReport(c) && countsInConsensus(c))).at(-1);
   return normalRegion(current?.region ?? null);
 }

@@ -429,16 +429,55 @@ describe("the rules one by one", () => {
       { min: 11000, max: 11000, qualifier: "approx", source: "HUR", date: "2025-01-02" },
       "https://b",
     );
+    // 10,000 → median of 10,000 and 11,000: 10,500, +5 %: no news.
+    expect(judge([nis], hur)).toEqual([]);
+    // JCS's 10,000–14,000 instead allows NIS's figure (no conflict), yet its midpoint of 12,000
+    // moves the median of the two to 11,000, +10 %.
+    const jcs = claim(
+      { min: 10000, max: 14000, qualifier: "range", source: "JCS", date: "2025-01-03" },
+      "https://c",
+    );
+    expect(judge([nis], jcs)).toEqual([
+      "estimate_changed troops_deployed_total: consensus 10000 → 11000 (JCS, NIS) on 10000–14000 (JCS, 2025-01-03), +1000 (+10.0 %) up",
+    ]);
+  });
+
+  it("keeps claims naming no source out of the consensus, and records them", () => {
+    const nis = claim({ min: 10000, max: 10000, qualifier: "approx" });
     const anonymous = claim(
       { min: 12000, max: 12000, qualifier: "approx", source: null, date: "2025-01-03" },
       "https://c",
     );
-    // 10,000 → median of 10,000 and 11,000: 10,500, +5 %: no news.
-    expect(judge([nis], hur)).toEqual([]);
-    // A voice naming no source instead: the median of 10,000 and 12,000 is 11,000, +10 %.
-    expect(judge([nis], anonymous)).toEqual([
-      "estimate_changed troops_deployed_total: consensus 10000 → 11000 (unattributed, NIS) on ~12000 (no source, 2025-01-03), +1000 (+10.0 %) up",
-    ]);
+    // Unattributed voices are no source of their own (review finding 9): nothing moves.
+    const { events, state } = judgeArticle([anonymous], { troops_deployed_total: [nis] }, defaults);
+    expect(events).toEqual([]);
+    expect(state.troops_deployed_total).toContain(anonymous);
+    const estimate = computeEstimate("troops_deployed_total", state.troops_deployed_total ?? [], defaults);
+    expect(estimate.consensus?.members).toEqual([nis]);
+    expect(estimate.consensus?.best).toBe(10000);
+  });
+
+  it("gives the first source that is no party its own first word after only parties spoke", () => {
+    const ru = claim({ min: 11000, max: 11000, qualifier: "approx", source: "RU_GOV" });
+    const nis = claim({ min: 11500, max: 11500, qualifier: "exact", date: "2025-01-05" }, "https://b");
+    expect(judge([ru], nis)).toEqual(["new_metric troops_deployed_total: 11500 (NIS, 2025-01-05)"]);
+    // Likewise after a voice naming no source only.
+    const anonymous = claim({ ...ru, source: null }, "https://c");
+    expect(judge([anonymous], nis)).toEqual(["new_metric troops_deployed_total: 11500 (NIS, 2025-01-05)"]);
+    // A second party, or a second unattributed voice, is no first word.
+    const kp = claim({ ...ru, source: "KP_GOV", date: "2025-01-02" }, "https://d");
+    expect(judge([ru], kp)).toEqual([]);
+  });
+
+  it("moves the consensus only when one member is in the consensus before and after", () => {
+    // NIS's 600 has left the 90-day window when HUR says 5,000: that is HUR's number, not the
+    // consensus moving from 600 to 5,000 (principle 1). Too far apart to conflict: nothing.
+    const nis = claim({ metric: "killed", min: 600, max: 600, qualifier: "approx", date: "2025-01-10" });
+    const hur = claim(
+      { metric: "killed", min: 5000, max: 5000, qualifier: "approx", source: "HUR", date: "2025-06-10" },
+      "https://b",
+    );
+    expect(summaries(judgeArticle([hur], { killed: [nis] }, defaults).events)).toEqual([]);
   });
 
   it("never lets a figure the text marks as historical move, conflict or start anything", () => {

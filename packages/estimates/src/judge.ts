@@ -1,6 +1,6 @@
 import type { Claim, ConsensusValue, Event, Thresholds } from "@zw/core";
 import { hasReport, isSameClaim, normalRegion } from "./claims";
-import { type Consensus, conflictWindowOf, consensusOf, isPartyClaim } from "./consensus";
+import { type Consensus, conflictWindowOf, consensusOf, countsInConsensus } from "./consensus";
 import { daysApart } from "./dates";
 import { hashId } from "./ids";
 import { findInconsistencies } from "./inconsistency";
@@ -89,14 +89,25 @@ function judgeClaim(claim: Claim, state: ClaimsByMetric, thresholds: Thresholds)
     return added([{ id: hashId("denial", [claim.id]), type: "denial", metric, claim }]);
   }
 
-  const region = normalRegion(claim.region);
-  const known = before.some((c) => isCurrentReport(c) && normalRegion(c.region) === region);
-  const events: Event[] = known
-    ? news(claim, before, after, thresholds)
-    : firstWord(claim, before, thresholds);
+  const events: Event[] = isFirstWord(claim, before)
+    ? firstWord(claim, before, thresholds)
+    : news(claim, before, after, thresholds);
   const related = Object.fromEntries(relatedMetrics(metric).map((m) => [m, next[m] ?? []]));
   events.push(...findInconsistencies(related, thresholds).filter((e) => e.claims.includes(claim)));
   return added(events);
+}
+
+/**
+ * Whether the claim is the first word on its metric and region: the first current claim there,
+ * or the first a consensus can hold after only parties and unnamed voices spoke (parties speak
+ * apart: NIS's 11,500 after Russia's 11,000 starts the consensus, and would otherwise say nothing,
+ * having neither a series nor a consensus to move).
+ */
+function isFirstWord(claim: Claim, before: readonly Claim[]): boolean {
+  const region = normalRegion(claim.region);
+  const here = before.filter((c) => isCurrentReport(c) && normalRegion(c.region) === region);
+  if (here.length === 0) return true;
+  return countsInConsensus(claim) && !here.some(countsInConsensus);
 }
 
 /**
@@ -134,7 +145,7 @@ function news(
 /**
  * The claims of the new dated claim's series before it (same named source and region, current;
  * an undated one counts while the series has no dated claim), or null when it starts one: its
- * source's first word there, or a claim naming no source.
+ * source's first word there, or a claim naming no source (which moves nothing).
  */
 function seriesOf(claim: Claim, before: readonly Claim[]): Claim[] | null {
   if (claim.source === null || claim.date === null) return null;
@@ -161,17 +172,23 @@ function revision(
   };
 }
 
-/** The consensus of the claim's region moved by at least `changeRelative` because of it. */
+/**
+ * The consensus of the claim's region moved by at least `changeRelative` because of it, and it is
+ * the same consensus: one member at least is in it before and after. When the old members have all
+ * left the window (NIS's 600 in January, HUR's 5,000 in June), the "move" is only another source's
+ * number, which principle 1 forbids calling a change; nor is it the first word on the metric
+ * (new_metric), so it says nothing: it is recorded and shown by /estimate.
+ */
 function consensusMove(
   claim: Claim,
   before: readonly Claim[],
   after: readonly Claim[],
   thresholds: Thresholds,
 ): EventOf<"estimate_changed"> | null {
-  if (isPartyClaim(claim)) return null;
+  if (!countsInConsensus(claim)) return null;
   const from = consensusOf(before, claim.region, thresholds);
   const to = consensusOf(after, claim.region, thresholds);
-  if (!from || !to?.members.includes(claim)) return null;
+  if (!from || !to?.members.includes(claim) || !sharesMember(from, to)) return null;
   // "At least 3,000" allowing the consensus says less, not something else.
   if (isOpenEnded(claim) && contains(intervalOf(claim, 0), from.best)) return null;
   const moved = change(from.best, to.best);
@@ -187,6 +204,11 @@ function consensusMove(
     change: moved,
     consensus: { from: consensusValue(from), to: consensusValue(to) },
   };
+}
+
+function sharesMember(from: Consensus, to: Consensus): boolean {
+  const before = new Set(from.members.map((c) => c.id));
+  return to.members.some((c) => before.has(c.id));
 }
 
 function consensusValue({ best, low, high, members }: Consensus): ConsensusValue {
