@@ -9,7 +9,7 @@ export const ConsensusValueSchema = z.object({
   best: z.number(),
   low: z.number(),
   high: z.number(),
-  /** The member sources ("unattributed" for claims naming none). */
+  /** The member sources (claims naming none are no members). */
   sources: z.array(z.string()),
 });
 export type ConsensusValue = z.infer<typeof ConsensusValueSchema>;
@@ -41,7 +41,7 @@ export const ConflictEvent = z.object({
 export const InconsistencyEvent = z.object({
   ...base,
   type: z.literal("inconsistency"),
-  rule: z.enum(["sum_mismatch", "cumulative_fell", "additional_mismatch"]),
+  rule: z.enum(["sum_mismatch", "cumulative_fell", "additional_mismatch", "part_exceeds_whole"]),
   claims: z.array(ClaimSchema).min(2),
   /** The arithmetic in plain numbers, so the alert can show it: expected vs. reported. */
   expected: z.number(),

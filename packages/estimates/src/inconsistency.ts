@@ -13,6 +13,7 @@ export function findInconsistencies(state: ClaimsByMetric, thresholds: Threshold
     ...sumMismatches(state, thresholds),
     ...cumulativeFalls(state, thresholds),
     ...additionalMismatches(state, thresholds),
+    ...partsExceedingWholes(state, thresholds),
   ];
   return [...new Map(found.map((e) => [e.id, e])).values()];
 }
@@ -117,4 +118,26 @@ function additionalMismatches(state: ClaimsByMetric, thresholds: Thresholds): In
       ),
     ];
   });
+}
+
+/**
+ * Troops in one region above all troops sent, stated together (one article, or one source on one
+ * day): no values the two allow (approximations widened) put the part at or below the whole.
+ * Across sources and days a larger regional figure is another count, not arithmetic that fails.
+ */
+function partsExceedingWholes(state: ClaimsByMetric, thresholds: Thresholds): Inconsistency[] {
+  const wholes = dated(state, "troops_deployed_total");
+  return dated(state, "troops_in_region").flatMap((part) =>
+    wholes
+      .filter((whole) => statedTogether(part, whole))
+      .filter(
+        (whole) => intervalOf(part, thresholds.approxWiden).lo > intervalOf(whole, thresholds.approxWiden).hi,
+      )
+      .map((whole) => {
+        const numbers = { expected: representative(whole), actual: representative(part) };
+        const place = part.region?.trim() || "one region";
+        const formula = `${numbers.actual} in ${place} > ${numbers.expected} sent in all`;
+        return inconsistency("part_exceeds_whole", "troops_in_region", [whole, part], numbers, formula);
+      }),
+  );
 }

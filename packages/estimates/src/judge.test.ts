@@ -334,6 +334,50 @@ describe("the rules one by one", () => {
     ]);
   });
 
+  it("finds a part larger than its whole: troops in one region above all troops sent, stated together", () => {
+    const report = { url: "https://a.example/9", outlet: null, title: null, publishedAt: "2025-02-01" };
+    const figure = (
+      metric: "troops_deployed_total" | "troops_in_region",
+      value: number,
+      region: string | null,
+    ) =>
+      claimFromFigure(
+        {
+          metric,
+          min: value,
+          max: value,
+          qualifier: "approx",
+          source: "JCS",
+          modality: "reported",
+          region,
+          date: null,
+          quote: "",
+          span: [0, 0],
+        },
+        report,
+      );
+    const total = figure("troops_deployed_total", 11000, null);
+    expect(
+      summaries(judgeArticle([total, figure("troops_in_region", 13000, "Kursk")], {}, defaults).events),
+    ).toEqual([
+      "new_metric troops_deployed_total: ~11000 (JCS, 2025-02-01)",
+      "new_metric troops_in_region: ~13000 (JCS, 2025-02-01)",
+      "inconsistency troops_in_region: part_exceeds_whole, expected 11000, reported 13000",
+    ]);
+    // About 11,500 in Kursk may be no more than about 11,000 sent: the widened figures overlap.
+    const close = figure("troops_in_region", 11500, "Kursk");
+    expect(summaries(judgeArticle([total, close], {}, defaults).events)).toEqual([
+      "new_metric troops_deployed_total: ~11000 (JCS, 2025-02-01)",
+      "new_metric troops_in_region: ~11500 (JCS, 2025-02-01)",
+    ]);
+    // Either order: the total read after the part finds it too.
+    const part = figure("troops_in_region", 13000, "Kursk");
+    const later = judgeArticle([total], { troops_in_region: [part] }, defaults).events;
+    expect(summaries(later)).toContain(
+      "inconsistency troops_in_region: part_exceeds_whole, expected 11000, reported 13000",
+    );
+  });
+
   it("records denials and projections without touching the estimate", () => {
     const nis = claim({ min: 11000, max: 11000, qualifier: "exact" });
     const denial = claim(

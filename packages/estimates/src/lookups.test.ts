@@ -169,6 +169,7 @@ describe("judgeWithLookups", () => {
       "sum_mismatch",
       "cumulative_fell",
       "additional_mismatch",
+      "part_exceeds_whole",
     ]) {
       expect(seen.get(kind) ?? 0, kind).toBeGreaterThan(5);
     }

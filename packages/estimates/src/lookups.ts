@@ -174,6 +174,9 @@ class Needs {
     if (SUM_METRICS.includes(claim.metric)) this.sum(claim);
     if (claim.metric === "troops_additional") this.additional(claim);
     if (claim.metric === "troops_deployed_total") this.total(claim);
+    // A part and a whole: every claim of the other stated together with it.
+    if (claim.metric === "troops_in_region") this.together("troops_deployed_total", claim);
+    if (claim.metric === "troops_deployed_total") this.together("troops_in_region", claim);
   }
 
   /**
