@@ -28,20 +28,30 @@ export interface BadLine {
 }
 
 /** An article of the archive with where it came from and the address its claims carry. */
-export interface ArchivedArticle extends ReplayArticle {
-  id: string | number;
+export interface ArchivedArticle extends Omit<ReplayArticle, "id"> {
+  /** Always a string: a numeric id of the file is written as its digits. */
+  id: string;
   url: string;
   line: number;
 }
 
 /**
  * Reads a JSON Lines archive: each line one `ReplayArticleSchema`; blank lines are skipped, a bad
- * line is reported and skipped without losing the rest. The articles come back in date order,
- * equal dates in the order of the file.
+ * line is reported and skipped without losing the rest. The articles come back in the order of
+ * their day (the date's YYYY-MM-DD as written, which dates their claims), equal days in the order
+ * of the file. `duplicates` names a line whose id or url an earlier line already had (it is read,
+ * but the output cannot tell the two apart by it).
  */
-export function readArchive(text: string): { articles: ArchivedArticle[]; bad: BadLine[] } {
+export function readArchive(text: string): {
+  articles: ArchivedArticle[];
+  bad: BadLine[];
+  duplicates: BadLine[];
+} {
   const articles: ArchivedArticle[] = [];
   const bad: BadLine[] = [];
+  const duplicates: BadLine[] = [];
+  const lineOfId = new Map<string, number>();
+  const lineOfUrl = new Map<string, number>();
   for (const [i, raw] of text.split(/\r?\n/).entries()) {
     if (!raw.trim()) continue;
     const line = i + 1;
@@ -58,13 +68,22 @@ export function readArchive(text: string): { articles: ArchivedArticle[]; bad: B
       bad.push({ line, error: why.join("; ") });
       continue;
     }
-    const id = parsed.data.id ?? parsed.data.url ?? `line-${line}`;
+    const id = String(parsed.data.id ?? parsed.data.url ?? `line-${line}`);
     // Claims are told apart by the article's URL: one without gets an address of its own.
-    const url = parsed.data.url ?? `urn:zw-replay:${encodeURIComponent(String(id))}`;
+    const url = parsed.data.url ?? `urn:zw-replay:${encodeURIComponent(id)}`;
+    const idSeen = lineOfId.get(id);
+    if (idSeen !== undefined) duplicates.push({ line, error: `id "${id}" is also the id of line ${idSeen}` });
+    else lineOfId.set(id, line);
+    const urlSeen = parsed.data.url === undefined ? undefined : lineOfUrl.get(url);
+    if (urlSeen !== undefined)
+      duplicates.push({ line, error: `url ${url} is also the url of line ${urlSeen}` });
+    else if (parsed.data.url !== undefined) lineOfUrl.set(url, line);
     articles.push({ ...parsed.data, id, url, line });
   }
-  const time = (a: ArchivedArticle) => Date.parse(a.date);
-  return { articles: articles.sort((a, b) => time(a) - time(b)), bad };
+  // Array.prototype.sort is stable: equal days keep the order of the file.
+  const day = (a: ArchivedArticle) => a.date.slice(0, 10);
+  articles.sort((a, b) => (day(a) < day(b) ? -1 : day(a) > day(b) ? 1 : 0));
+  return { articles, bad, duplicates };
 }
 
 /** What one article of the archive did: its figures, the events they caused, what was posted. */
@@ -121,7 +140,7 @@ export async function replayArticle(
 export function replayLine(step: ReplayStep) {
   const { article } = step;
   return {
-    id: article.id,
+    id: String(article.id),
     date: article.date,
     url: article.url,
     figures: step.figures,

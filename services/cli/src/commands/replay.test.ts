@@ -1,5 +1,5 @@
-import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Event } from "@zw/core";
@@ -7,6 +7,7 @@ import { eventSummary } from "@zw/estimates";
 import { connectRedis } from "@zw/redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestRedis, type TestRedis } from "../../../../tests/fixtures/redis";
+import { waitFor } from "../../../../tests/fixtures/wait-for";
 import { runZw } from "../testing/run-zw";
 
 const root = join(import.meta.dirname, "../../../..");
@@ -20,6 +21,44 @@ async function keysIn(server: TestRedis): Promise<number> {
     return await redis.dbsize();
   } finally {
     redis.disconnect();
+  }
+}
+
+/** The processes below `pid` (children, theirs, …) running redis-server (or a script of that name), from /proc. */
+function redisServersUnder(pid: number): number[] {
+  const parent = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // "pid (comm) state ppid …": comm may hold spaces and parentheses.
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      parent.set(Number(entry), ppid);
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  const under = (p: number): boolean => {
+    for (let up = parent.get(p); up !== undefined && up > 1; up = parent.get(up)) if (up === pid) return true;
+    return false;
+  };
+  return [...parent.keys()].filter((p) => {
+    if (!under(p)) return false;
+    try {
+      return readFileSync(`/proc/${p}/cmdline`, "utf8").includes("redis-server");
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** True while `pid` is a process, even a zombie nobody reaped yet: only a gone pid makes kill(pid, 0) throw. */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -204,31 +243,141 @@ describe("zw replay", () => {
     expect([unknown.code, unknown.err]).toEqual([2, expect.stringMatching(/"speed=3" is not NAME=VALUE/)]);
   });
 
-  it("removes its redis-server and directory when interrupted", async () => {
+  it("writes every id as a string, names duplicate ids and urls, and skips a day the calendar lacks", async () => {
+    const text = "About 11,000 North Korean soldiers were sent to Russia, South Korea's NIS said.";
+    const file = join(cwd, "duplicates.jsonl");
+    const lines = [
+      { id: 1, date: "2025-01-01", url: "https://a.example/1", text },
+      { id: "1", date: "2025-01-02", url: "https://a.example/2", text },
+      { id: "b", date: "2025-01-03", url: "https://a.example/1", text },
+      { id: "c", date: "2025-02-30", text },
+    ];
+    writeFileSync(file, lines.map((l) => JSON.stringify(l)).join("\n"));
+    const { code, out, err } = await run([file, "--json", "--no-baseline"]);
+    expect(code, err).toBe(0);
+    expect(
+      out
+        .trim()
+        .split("\n")
+        .map((l) => (JSON.parse(l) as ReplayLine).id),
+    ).toEqual(["1", "1", "b"]);
+    expect(err.split("\n").filter(Boolean)).toEqual([
+      expect.stringMatching(/duplicates\.jsonl:4: date: 2025-02-30 is not a day of the calendar; skipped$/),
+      expect.stringMatching(/duplicates\.jsonl:2: id "1" is also the id of line 1$/),
+      expect.stringMatching(/duplicates\.jsonl:3: url https:\/\/a\.example\/1 is also the url of line 1$/),
+    ]);
+  });
+
+  it("README documents every field --json writes, the corroborating report's url too", async () => {
+    const readme = readFileSync(join(root, "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Backtest: `zw replay`"));
+    const documented = section.slice(0, section.indexOf("\n## ", 1));
+    const lines = [...byId((await run([archive, "--json", "--no-baseline"])).out).values()];
+    const fields = new Set<string>();
+    for (const line of lines) {
+      for (const key of Object.keys(line)) fields.add(key);
+      for (const event of line.events) {
+        for (const key of Object.keys(event)) fields.add(key);
+        if (event.type === "corroboration") for (const key of Object.keys(event.report)) fields.add(key);
+        if (event.type === "estimate_changed") for (const key of Object.keys(event.change)) fields.add(key);
+      }
+    }
+    // A claim is a figure (FigureSchema, documented with the extractor) plus where it was read.
+    for (const key of ["url", "outlet", "title", "publishedAt", "reports"]) fields.add(key);
+    expect(fields).toContain("report");
+    expect([...fields].filter((key) => !documented.includes(`\`${key}\``))).toEqual([]);
+  });
+
+  /** An archive big enough to still be running when the test acts on it. */
+  function bigArchive(): string {
     const big = join(cwd, "big.jsonl");
     const line = readFileSync(archive, "utf8").split("\n")[3]!;
     const copies = Array.from({ length: 3000 }, (_, i) =>
       line.replace('"id":"hur-training"', `"id":"copy-${i}"`).replace("/en/hur-training", `/en/copy-${i}`),
     );
     writeFileSync(big, `${copies.join("\n")}\n`);
+    return big;
+  }
+
+  /** `zw replay` as its own process, its temporary directories under `scratch`. */
+  function spawnReplay(scratch: string, file: string, env: NodeJS.ProcessEnv = {}) {
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", join(root, "services/cli/src/main.ts"), "replay", file, "--no-baseline"],
+      {
+        cwd: root,
+        env: { ...process.env, TMPDIR: scratch, REDIS_URL: configured.url, ...env },
+        stdio: "pipe",
+      },
+    );
+    const exited = new Promise<number | null>((ok) => child.once("exit", (code) => ok(code)));
+    child.stderr.resume();
+    const replayDirs = () => readdirSync(scratch).filter((d) => d.startsWith("zw-replay-"));
+    return { child, exited, replayDirs };
+  }
+
+  it("removes its redis-server and directory when interrupted", async () => {
     const scratch = mkdtempSync(join(tmpdir(), "zw-replay-tmp-"));
     try {
-      const child = spawn(
-        process.execPath,
-        ["--import", "tsx", join(root, "services/cli/src/main.ts"), "replay", big, "--no-baseline"],
-        { cwd: root, env: { ...process.env, TMPDIR: scratch, REDIS_URL: configured.url }, stdio: "pipe" },
-      );
-      const exited = new Promise<number | null>((ok) => child.once("exit", (code) => ok(code)));
+      const { child, exited, replayDirs } = spawnReplay(scratch, bigArchive());
       await new Promise<void>((ok) => child.stdout.once("data", () => ok()));
       // Read on, so that a full pipe never holds the child.
       child.stdout.resume();
-      child.stderr.resume();
-      const replayDirs = () => readdirSync(scratch).filter((d) => d.startsWith("zw-replay-"));
       expect(replayDirs()).toHaveLength(1);
+      const servers = redisServersUnder(child.pid!);
+      expect(servers).toHaveLength(1);
       child.kill("SIGINT");
       expect(await exited).toBe(130);
       expect(replayDirs()).toEqual([]);
+      // Stopped and waited for before the exit, not left to run on.
+      expect(servers.filter(isRunning)).toEqual([]);
       expect(await keysIn(configured)).toBe(0);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it("removes its redis-server and directory when its reader stops early (zw replay … | head)", async () => {
+    const scratch = mkdtempSync(join(tmpdir(), "zw-replay-tmp-"));
+    try {
+      const { child, exited, replayDirs } = spawnReplay(scratch, bigArchive());
+      await new Promise<void>((ok) => child.stdout.once("data", () => ok()));
+      const servers = redisServersUnder(child.pid!);
+      expect(servers).toHaveLength(1);
+      // As `head` does once it has its lines: the next write of zw replay fails with EPIPE.
+      child.stdout.destroy();
+      expect(await exited).toBe(0);
+      expect(replayDirs()).toEqual([]);
+      // Killed at the exit; the orphan it leaves for a moment is reaped by init.
+      await waitFor("the redis-server to be gone", () => servers.every((pid) => !isRunning(pid)) || null);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it("stops a redis-server still starting when killed (SIGTERM) before it answers", async () => {
+    const scratch = mkdtempSync(join(tmpdir(), "zw-replay-tmp-"));
+    // A redis-server that takes its time to start: the window between its spawn and its first answer.
+    const bin = join(scratch, "bin");
+    mkdirSync(bin);
+    const real = execFileSync("sh", ["-c", "command -v redis-server"], { encoding: "utf8" }).trim();
+    writeFileSync(join(bin, "redis-server"), `#!/bin/sh\nsleep 8\nexec ${real} "$@"\n`, { mode: 0o755 });
+    try {
+      const { child, exited, replayDirs } = spawnReplay(scratch, archive, {
+        PATH: `${bin}:${process.env.PATH ?? ""}`,
+      });
+      child.stdout.resume();
+      const servers = await waitFor("the slow redis-server to be spawned", async () => {
+        const found = redisServersUnder(child.pid!);
+        return found.length > 0 ? found : null;
+      });
+      expect(replayDirs()).toHaveLength(1);
+      child.kill("SIGTERM");
+      const code = await exited;
+      // Held since its spawn: stopped and waited for, though it never answered.
+      expect(servers.filter(isRunning)).toEqual([]);
+      expect(replayDirs()).toEqual([]);
+      expect(code).toBe(143);
     } finally {
       rmSync(scratch, { recursive: true, force: true });
     }
