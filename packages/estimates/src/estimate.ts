@@ -7,7 +7,7 @@ export interface Estimate {
   metric: MetricId;
   /** The latest current report of anyone, party or not; null while there is none. */
   current: Claim | null;
-  /** The region the consensus is about: that of the newest non-party claim (null: none named). */
+  /** The region the consensus is about: that of the newest claim of a named non-party source (null: none named). */
   region: string | null;
   /** What the non-party sources agree on (best, low–high, members); null when none spoke. */
   consensus: Consensus | null;
