@@ -110,6 +110,7 @@ export const TROOP_NOUNS = {
     "minenräumer",
     "militärbauarbeiter",
     "bauarbeiter",
+    "bausoldat",
   ],
   en: [
     "troop",
@@ -155,6 +156,7 @@ export const SPECIALIST_TROOP_NOUNS: readonly string[] = [
   "military builder",
   "builder",
   "engineering troop",
+  "bausoldat",
 ];
 
 /** Words of arriving: soldiers who arrived are at a place, be it only "in Russland" or nowhere named. */
@@ -227,6 +229,7 @@ export const PEOPLE_NOUNS = {
     "kriegsgefangene",
     "verluste",
     "opfer",
+    "ausfälle",
   ],
   en: ["dead", "deaths", "casualties", "wounded", "injured", "prisoners", "pows", "losses", "killed"],
 } as const;
@@ -242,6 +245,7 @@ export const PEOPLE_NOUN_METRICS: Partial<Record<string, MetricId>> = {
   gefangene: "captured",
   kriegsgefangene: "captured",
   verluste: "casualties_total",
+  ausfälle: "casualties_total",
   opfer: "casualties_total",
   dead: "killed",
   deaths: "killed",
@@ -343,6 +347,9 @@ export const METRIC_EXTRA_CUES: Partial<
       "getötet und verletzt",
       "tot oder verwundet",
       "tot oder verletzt",
+      "verwundet oder getötet",
+      "verletzt oder getötet",
+      "ausfälle",
       "vermisst oder verwundet",
       "vermisst oder verletzt",
       "verletzt oder vermisst",
@@ -377,6 +384,10 @@ export const METRIC_EXTRA_CUES: Partial<
       "killed or injured",
       "killed and wounded",
       "killed and injured",
+      "wounded or killed",
+      "injured or killed",
+      // "the NIS put the toll at 2,500": a toll of dead and wounded.
+      "the toll",
       "dead or wounded",
       "dead and wounded",
       "dead or injured",
@@ -417,8 +428,10 @@ export const METRIC_EXTRA_CUES: Partial<
       "in gefangenschaft",
       "gefangennahme",
       "in geiselhaft",
+      "festgenommen",
+      "in gewahrsam",
     ],
-    en: ["captured", "taken prisoner", "prisoners", "pows", "surrendered", "capture of"],
+    en: ["captured", "taken prisoner", "prisoners", "pows", "surrendered", "capture of", "detained"],
   },
   officers: { de: ["offizier"], en: ["officer"] },
   generals: { de: ["generäle", "generälen"], en: ["generals"] },
@@ -610,6 +623,8 @@ export const PLAUSIBLE_MIN: Partial<Record<MetricId, number>> = {
   troops_deployed_total: 100,
   troops_additional: 100,
   troops_in_training: 100,
+  // "ein Geschütz, das zwölf Granaten trägt": shells are delivered by the thousand.
+  shells_delivered: 1000,
 };
 
 export const PLAUSIBLE_MAX: Partial<Record<MetricId, number>> = {
@@ -949,6 +964,7 @@ export const ATTRIBUTION_CUES = {
     "rechnet",
     "gaben an",
     "gab an",
+    "verzeichnet",
     // "Das gab Russland bekannt", "bekanntgegeben".
     "bekannt",
   ],
@@ -1076,7 +1092,10 @@ export const REGIONS: readonly (readonly [string, ...string[]])[] = [
     "front line",
     "frontline",
     "frontlinie",
+    "frontnähe",
+    "near the front",
   ],
+  ["the border", "nahe der grenze", "an der grenze", "near the border", "along the border"],
   ["Ukraine", "in der ukraine", "in ukraine"],
   [
     "Russia",

@@ -188,7 +188,8 @@ const PLACE_AFTER_VERB = new RegExp(
 const NOUN_USE_BEFORE =
   /\b(?:on|of|the|a|an|with|these|those|such|media|press|news|amid|after|despite|unconfirmed|earlier|recent|their|its)\s+$/i;
 /** "said Pyongyang had lost …": a name followed by its own verb is the reported clause's subject. */
-const REPORTED_CLAUSE_VERB = /^\s+(?:had|has|have|was|were|is|are|would|will|could|did|does)\b/i;
+const REPORTED_CLAUSE_VERB =
+  /^\s+(?:had|has|have|was|were|is|are|would|will|could|can|may|might|did|does|plans|planned|intends|sent|sends|appears|seems|wants)\b/i;
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+|also\s+|still\s+|now\s+)?$/i;
 
 /** What ends a verb's reach to a speaker after it; a comma inside a number ("4,700") does not. */

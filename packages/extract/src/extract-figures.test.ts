@@ -103,7 +103,7 @@ describe("extractFigures: English war reporting", () => {
           max: 4000,
           qualifier: "approx",
           source: "UA_GOV",
-          region: "Kursk",
+          region: null,
         },
       ],
     ],
@@ -113,7 +113,7 @@ describe("extractFigures: English war reporting", () => {
     ],
     [
       "Ukrainian forces captured two North Korean soldiers in the Kursk region, Zelensky said.",
-      [{ metric: "captured", min: 2, max: 2, qualifier: "exact", source: "UA_GOV", region: "Kursk" }],
+      [{ metric: "captured", min: 2, max: 2, qualifier: "exact", source: "UA_GOV", region: null }],
     ],
     [
       "North Korea now provides 60 percent of Russia's artillery shells, Budanov said.",
@@ -237,7 +237,7 @@ describe("extractFigures: English war reporting", () => {
     ],
     [
       "Around 300 North Korean soldiers killed in Kursk, says Seoul",
-      [{ metric: "killed", min: 300, qualifier: "approx", source: "KR_GOV", region: "Kursk" }],
+      [{ metric: "killed", min: 300, qualifier: "approx", source: "KR_GOV", region: null }],
     ],
     [
       "North Korean troops are in Kursk. The U.S. later estimated 10,000 to 12,000 were in Russia.",
@@ -499,7 +499,7 @@ describe("extractFigures: German war reporting", () => {
     ],
     [
       "Selenskyj: 3000 Nordkoreaner in Kursk getötet",
-      [{ metric: "killed", min: 3000, source: "UA_GOV", region: "Kursk" }],
+      [{ metric: "killed", min: 3000, source: "UA_GOV", region: null }],
     ],
   ];
   it.each(cases)("%s", (text, expected, date) => expectFigures(text, expected, { lang: "de", date }));

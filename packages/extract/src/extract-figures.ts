@@ -265,7 +265,7 @@ const COORDINATED_ONLY_AND = /^(?:\s+\p{L}+){0,4}\s+(?:and|und)\s*$/u;
 const ALTERNATIVE = /^[^;.]*[\s,](?:or|oder)\s*$/i;
 
 /** Between a killed and a wounded word: a conjunction and at most a verb or two. */
-const DEAD_OR_WOUNDED_JOIN = /^(?:\s+\p{L}+){0,2}?\s*(?:,|\s(?:or|and|oder|und))\s*$/u;
+const DEAD_OR_WOUNDED_JOIN = /^["“”„«»]?(?:\s+\p{L}+){0,2}?\s*(?:,|\s(?:or|and|oder|und))\s*["“”„«»]?\s*$/u;
 /** "has risen by about 2,000", "um 2.000 gestiegen", "increased by": an increment. */
 const INCREMENT_BEFORE =
   /\b(?:risen|rose|increased|grown|grew|jumped|climbed|gestiegen|angewachsen)\s+(?:by|um)\s+$/i;
@@ -964,11 +964,14 @@ class Article {
       case "troops_in_region":
         return place(c.segment[0], c.segment[1], false) ?? place(s.start, s.end, false);
       case "troops_in_training":
+        return place(c.segment[0], c.segment[1], false);
+      // Where soldiers died or were taken is no series of its own: "nine killed in Kursk" and
+      // "about 2,000 killed" count one thing (figures.md: a region when troops are at a place).
       case "casualties_total":
       case "killed":
       case "wounded":
       case "captured":
-        return place(c.segment[0], c.segment[1], false);
+        return null;
       case "troops_deployed_total":
       case "troops_additional":
         return place(c.segment[0], c.segment[1], true);

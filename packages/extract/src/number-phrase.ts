@@ -50,6 +50,10 @@ const isSpace = charClass(/\s/);
 const isQuote = charClass(/["“”„«»]/);
 
 const WORD_OF_LETTERS = /^\p{L}+/u;
+const OWNED_TROOPS =
+  /^\s+(?:of|von)\s+((?:its|their|ihren|seinen|[\p{L}-]+['’]s))\s+(?:own\s+|eigenen\s+)?([\p{L}-]+)/u;
+/** "of its soldiers": the owner is the sentence's subject, North Korea where the gate lets it pass. */
+const POSSESSIVE_PRONOUN = /^(?:its|their|ihren|seinen)$/i;
 const QUALIFIER_AFTER = /^(?:[-‐‑](plus)|\s+(?:or more|oder mehr))\b/i;
 
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’\-‐‑]*[\p{L}\p{N}\-‐‑])?|\S/uy;
@@ -239,6 +243,18 @@ export function readNumberPhrase(
     phrase.strength = true;
     at = endOfWord(text, at + 1);
     phrase.end = at;
+  }
+  // "11,000 of its soldiers", "4,000 of Pyongyang's soldiers": the owner's soldiers, a count of them.
+  const owned = OWNED_TROOPS.exec(text.slice(at, Math.min(limitEnd, at + 48)));
+  if (owned) {
+    const ownerAt = at + owned[0].indexOf(owned[1]!);
+    const noun = headOf(owned[2]!.toLowerCase(), lang);
+    if (noun?.kind === "troops") {
+      phrase.head = noun;
+      phrase.end = at + owned[0].length;
+      phrase.northKorean = !!cues.at(northKorea, ownerAt) || POSSESSIVE_PRONOUN.test(owned[1]!);
+      return phrase;
+    }
   }
   let afterHyphen = false; // "Artillerie- und Raketengeschosse": the first part is cut off
   let previousAdjective = false;

@@ -345,6 +345,53 @@ describe("a headline's list of fates and its speaker at the end", () => {
   ]);
 });
 
+describe("what the second validation batch showed", () => {
+  run("en", [
+    [
+      "Pyongyang is thought to have dispatched 9,000 of its soldiers to Russia's Kursk region.",
+      [{ metric: "troops_deployed_total", min: 9000 }],
+    ],
+    [
+      "By Seoul's estimate, around 3,000 of Pyongyang's soldiers are dead or wounded.",
+      [{ metric: "casualties_total", min: 3000, qualifier: "approx", source: "KR_GOV" }],
+    ],
+    [
+      "Zelensky said up to 3,000 soldiers from North Korea had been wounded or killed. The NIS put the toll at around 2,500.",
+      [
+        { metric: "casualties_total", max: 3000, source: "UA_GOV" },
+        { metric: "casualties_total", min: 2500, source: "NIS" },
+      ],
+    ],
+    [
+      "Kyiv's forces have detained two North Korean soldiers, Zelensky said.",
+      [{ metric: "captured", min: 2, source: "UA_GOV", region: null }],
+    ],
+    [
+      "The agency believes Pyongyang plans to send an additional 5,000 troops, the NIS told lawmakers.",
+      [{ metric: "troops_additional", min: 5000, modality: "projected", source: "NIS" }],
+    ],
+  ]);
+  run("de", [
+    [
+      "Nordkorea schickt rund 4000 Bausoldaten nach Russland, teilte Moskau mit.",
+      [{ metric: "troops_additional", min: 4000, source: "RU_GOV" }],
+    ],
+    [
+      "Der südkoreanische Geheimdienst NIS verzeichnet bereits 2.500 Ausfälle unter den nordkoreanischen Soldaten.",
+      [{ metric: "casualties_total", min: 2500, source: "NIS" }],
+    ],
+    [
+      "Nach Angaben der Vereinigten Staaten stehen bis zu 7.000 Soldaten aus Nordkorea nahe der Grenze.",
+      [{ metric: "troops_in_region", max: 7000, source: "US_GOV", region: "the border" }],
+    ],
+    [
+      "Mehr als 2.000 nordkoreanische Soldaten seien in Kursk „getötet“ oder „verwundet“ worden, sagte Selenskyj.",
+      [{ metric: "casualties_total", min: 2000, source: "UA_GOV" }],
+    ],
+    ["Das Geschütz aus Nordkorea, das nach Russland geliefert wurde, trägt zwölf Granaten.", []],
+  ]);
+});
+
 describe("a handful of soldiers is no contingent", () => {
   run("en", [
     [

@@ -195,10 +195,13 @@ describe("zw replay", () => {
       ["corroboration killed: ~600 (NIS, 2025-04-10) reprinted by Other Wire"],
       0,
     ]);
-    // Dec 2025: North Korea names nine dead, never "killed fell to 9". This text says they died
-    // "in Kursk", and NIS's 2,000 names no place: claims of different regions do not conflict
-    // (alerts.md "same metric and region", review finding 3), so it is the first word on Kursk.
-    expect(told("kp-nine")).toEqual([["new_metric killed: 9 (KP_GOV, 2025-12-01)"], 1]);
+    // Dec 2025: North Korea names nine dead, never "killed fell to 9": a party's claim against
+    // NIS's about 2,000, a conflict (where soldiers died is no region of its own: the reader gives
+    // casualty figures none, so both are one series).
+    expect(told("kp-nine")).toEqual([
+      ["conflict killed: ~2000 (NIS, 2025-09-04) vs 9 (KP_GOV, 2025-12-01)"],
+      1,
+    ]);
     // A first wave told again, in either language, moves nothing.
     expect(told("first-wave-de")).toEqual([[], 0]);
     expect(told("first-wave-en")).toEqual([[], 0]);
