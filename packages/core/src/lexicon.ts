@@ -104,6 +104,7 @@ export const TROOP_NOUNS = {
     "nordkoreaner",
     "infanterist",
     "spezialkräfte",
+    "spezialeinheit",
     // Military engineers and builders are soldiers too; civilian workers are not.
     "pionier",
     "militäringenieur",
@@ -436,7 +437,15 @@ export const METRIC_EXTRA_CUES: Partial<
   officers: { de: ["offizier"], en: ["officer"] },
   generals: { de: ["generäle", "generälen"], en: ["generals"] },
   shells_delivered: {
-    de: ["artilleriegeschoss", "artilleriegranate", "granate", "geschoss", "schuss munition", "munition"],
+    de: [
+      "artilleriegeschoss",
+      "artilleriegranate",
+      "granate",
+      "geschoss",
+      "schuss munition",
+      "munition",
+      "munitionstyp",
+    ],
     en: ["artillery shell", "shell", "artillery rounds", "rounds", "munitions"],
   },
   howitzers_delivered: {
@@ -482,6 +491,10 @@ export const METRIC_EXTRA_CUES: Partial<
  * 10 ballistic missiles into the sea" is a test, not a delivery.
  */
 export const DELIVERY_CUES: readonly string[] = [
+  // "die umfangreichen Munitionstransporte", "Waffenlieferungen": deliveries named as nouns.
+  "munitionstransport",
+  "munitionslieferung",
+  "waffenlieferung",
   "geliefert",
   "liefert",
   "liefere",
@@ -759,6 +772,7 @@ export const CAPACITY_VERBS: readonly string[] = [
   "fassen",
   "umfassen",
   "entsprechen",
+  "entspricht",
   "mean",
   "bedeuten",
   "there could be",
@@ -1095,7 +1109,17 @@ export const REGIONS: readonly (readonly [string, ...string[]])[] = [
     "frontnähe",
     "near the front",
   ],
-  ["the border", "nahe der grenze", "an der grenze", "near the border", "along the border"],
+  [
+    "the border",
+    "nahe der grenze",
+    "an der grenze",
+    "nahe der ukrainischen grenze",
+    "nahe der russisch-ukrainischen grenze",
+    "an der ukrainischen grenze",
+    "near the border",
+    "along the border",
+    "near the ukrainian border",
+  ],
   ["Ukraine", "in der ukraine", "in ukraine"],
   [
     "Russia",
@@ -1116,6 +1140,8 @@ export const TRANSPARENT_NOUNS: readonly string[] = [
   "sets of",
   "stück",
   "einheiten",
+  // "1500 Mitglieder nordkoreanischer Spezialeinheiten": the members are the soldiers.
+  "mitglieder",
 ];
 
 /** Words that resolve to the subject of the previous sentence ("4.000 von ihnen", "of them"). */

@@ -359,6 +359,10 @@ export const SOURCES = [
       "russische sicherheitsrat",
       "russia's security council",
       "russian security council",
+      // Russia's state news agencies speak for it, as KCNA does for North Korea.
+      "tass",
+      "ria nowosti",
+      "ria novosti",
       "russischen verteidigungsministerium",
     ],
   },

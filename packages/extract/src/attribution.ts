@@ -134,7 +134,7 @@ function speakerOf(
       const passive = PASSIVE_BEFORE.test(text.slice(Math.max(0, anchor.start - 20), anchor.start));
       const subject = passive ? undefined : before(VERB_SUBJECT_BEFORE);
       // "sagte Budanow", "said the agency": the subject right after the verb, not in a "dass" clause.
-      const next = after(VERB_SUBJECT_AFTER, "silent");
+      const next = named(text, after(VERB_SUBJECT_AFTER, "silent"), mentions);
       const inverted =
         next &&
         !INVERSION_BREAK.test(text.slice(anchor.end, next.start)) &&

@@ -54,6 +54,10 @@ const OWNED_TROOPS =
   /^\s+(?:of|von)\s+((?:its|their|ihren|seinen|[\p{L}-]+['’]s))\s+(?:own\s+|eigenen\s+)?([\p{L}-]+)/u;
 /** "of its soldiers": the owner is the sentence's subject, North Korea where the gate lets it pass. */
 const POSSESSIVE_PRONOUN = /^(?:its|their|ihren|seinen)$/i;
+/** A preposition, up to five words, an inflected participle ("geschickten"), then the noun. */
+const EXTENDED_ATTRIBUTE =
+  /^(?:nach|in|an|aus|im|ins|zur|zum)\s+(?:[\p{L}-]+\s+){0,5}?(\p{Ll}+(?:ten|enen|ierten))\s+(\p{Lu}[\p{L}-]*)/u;
+const AND_NOUN = /^\s+(?:und|and)\s+(?:military\s+|militärische\s+)?([\p{L}-]+)/u;
 const QUALIFIER_AFTER = /^(?:[-‐‑](plus)|\s+(?:or more|oder mehr))\b/i;
 
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’\-‐‑]*[\p{L}\p{N}\-‐‑])?|\S/uy;
@@ -311,7 +315,13 @@ export function readNumberPhrase(
     }
     // German participles before the noun are inflected ("verletzte Soldaten"); a bare one ends the
     // phrase ("3.600 verletzt"). English verbs after a number end it ("1,000 killed").
-    if (STOP_WORDS.has(lower)) break;
+    if (STOP_WORDS.has(lower)) {
+      // "die 9.000 nach Fernost entsandten Nordkoreaner": a German attribute
+      // between the number and its noun, ending in an inflected participle.
+      const attributed = lang === "de" ? extendedAttributeHead(text, at, limitEnd) : null;
+      if (attributed) return finishHead(text, cues, phrase, attributed.head, attributed.end, limitEnd);
+      break;
+    }
     if (cues.at(clauseCues, at) && (lang === "en" || !/e[nrms]?$/.test(lower))) {
       // "two captured North Korean soldiers": a participle before the noun, not a verb after it.
       if (!leadsToHead(text, cues, wordEnd, limitEnd, lang)) break;
@@ -334,6 +344,19 @@ export function readNumberPhrase(
   }
   if (phrase.strength && phrase.head.kind === "none") phrase.head = { kind: "troops" };
   return phrase;
+}
+
+/** The troop noun after a German extended attribute ("in den Osten Russlands geschickten"), if any. */
+function extendedAttributeHead(
+  text: string,
+  at: number,
+  limitEnd: number,
+): { head: HeadKind; end: number } | null {
+  const stretch = text.slice(at, Math.min(limitEnd, at + 90));
+  const m = EXTENDED_ATTRIBUTE.exec(stretch);
+  if (!m) return null;
+  const head = headOf(m[2]!.toLowerCase(), "de");
+  return head?.kind === "troops" ? { head, end: at + m[0].length } : null;
 }
 
 /**
@@ -414,6 +437,10 @@ function finishHead(
 ) {
   phrase.head = head;
   phrase.end = end;
+  // "6.000 spezialisierte Soldaten und Bauarbeiter": specialists among them make the contingent theirs.
+  const partner = AND_NOUN.exec(text.slice(end, Math.min(limitEnd, end + 40)));
+  const partnerHead = partner && head.kind === "troops" ? headOf(partner[1]!.toLowerCase(), "de") : null;
+  if (partnerHead?.kind === "troops" && partnerHead.specialist) phrase.head = partnerHead;
   const owner = /^\s+(?:aus|from|of|der|des|vom|von)\s+(?:(?:the|dem|den|der)\s+)?/iu.exec(
     text.slice(end, Math.min(limitEnd, end + 40)),
   );

@@ -392,6 +392,49 @@ describe("what the second validation batch showed", () => {
   ]);
 });
 
+describe("German: attributes before the noun, members of units, the border, what shipments equal", () => {
+  run("de", [
+    [
+      "Ein Großteil der mehr als 9.000 nach Fernost entsandten Nordkoreaner kämpfe inzwischen in Kursk.",
+      [{ metric: "troops_deployed_total", min: 9000, qualifier: "more_than" }],
+    ],
+    [
+      "Rund 1200 Mitglieder nordkoreanischer Spezialeinheiten stünden schon in Frontnähe.",
+      [{ metric: "troops_in_region", min: 1200, region: "the front" }],
+    ],
+    [
+      "Knapp 9.000 Soldaten aus Nordkorea seien nahe der russisch-ukrainischen Grenze im Einsatz, so der NIS.",
+      [
+        {
+          metric: "troops_in_region",
+          max: 9000,
+          qualifier: "less_than",
+          source: "NIS",
+          region: "the border",
+        },
+      ],
+    ],
+    [
+      "Nordkorea hat Russland Container mit Munition geliefert. Dies entspricht etwa 3,1 bis 4,2 Millionen Einheiten verschiedener Munitionstypen.",
+      [{ metric: "shells_delivered", min: 3100000, max: 4200000, qualifier: "range" }],
+    ],
+    [
+      "Kim Jong Un hat zugesagt, rund 5.000 spezialisierte Soldaten und Bauarbeiter nach Kursk zu entsenden. Das teilte die Agentur TASS mit.",
+      [{ metric: "troops_additional", min: 5000, modality: "projected", source: "RU_GOV" }],
+    ],
+  ]);
+  run("en", [
+    [
+      "Up to 7,000 North Korean soldiers are near the Ukrainian border, the Pentagon said.",
+      [{ metric: "troops_in_region", max: 7000, source: "US_GOV", region: "the border" }],
+    ],
+    [
+      "Kim Jong Un pledged to send 5,000 soldiers and builders to Kursk, TASS said.",
+      [{ metric: "troops_additional", min: 5000, modality: "projected", source: "RU_GOV" }],
+    ],
+  ]);
+});
+
 describe("a handful of soldiers is no contingent", () => {
   run("en", [
     [
