@@ -78,7 +78,6 @@ export function ingestDraft(draft: Draft, answer: SearchAnswer): Result<PassageR
       sha256: sha256(text),
       gold,
       distractors,
-      ...(draft.note === undefined ? {} : { note: draft.note }),
     },
   };
 }

@@ -45,7 +45,6 @@ export const PassageRecordSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   gold: z.array(z.object({ ...GoldFigureFields, span: Span })),
   distractors: z.array(z.object({ value: z.number(), span: Span, reason: z.string().min(3) })),
-  note: z.string().optional(),
 });
 export type PassageRecord = z.infer<typeof PassageRecordSchema>;
 
@@ -74,6 +73,7 @@ export const DraftSchema = z.object({
       reason: z.string().min(3),
     }),
   ),
+  /** The annotator's reasoning; it quotes the article, so it stays in the draft, never committed. */
   note: z.string().optional(),
 });
 export type Draft = z.infer<typeof DraftSchema>;
