@@ -33,10 +33,6 @@ export const NORTH_KOREA_MARKERS: readonly string[] = [
   "the north may",
 ];
 
-/**
- * Words that mark troops as someone else's ("ukrainische Soldaten", "Russland hat 600.000 Soldaten"):
- * a count of those is never a figure.
- */
 /** North Korea named as a country (a subject), not as an adjective of something else. */
 export const NORTH_KOREA_NAMES: readonly string[] = [
   "nordkorea",
@@ -51,6 +47,10 @@ export const NORTH_KOREA_NAMES: readonly string[] = [
   "dvrk",
 ];
 
+/**
+ * Words that mark troops as someone else's ("ukrainische Soldaten", "Russland hat 600.000 Soldaten"):
+ * a count of those is never a figure.
+ */
 export const OTHER_ARMY_MARKERS: readonly string[] = [
   // "100 ausländische Truppen", "foreign fighters": nobody's in particular, so not North Korea's.
   "ausländisch",
@@ -110,6 +110,8 @@ export const TROOP_NOUNS = {
     "militäringenieur",
     "minenräumer",
     "militärbauarbeiter",
+    // In this story's reporting the builders sent to Kursk are the army's; workers of North
+    // Korea's labour exports are "Arbeiter", no troop noun.
     "bauarbeiter",
     "bausoldat",
   ],
@@ -194,6 +196,12 @@ export const PURPOSE_WORDS: readonly string[] = ["zur", "for", "für", "zwecks"]
 /** Nouns of a share and their percentage, between articles: "die Hälfte der Munition". */
 export const SHARE_NOUNS: Record<string, number> = { hälfte: 50, drittel: 33, viertel: 25 };
 export const SHARE_ARTICLES: readonly string[] = ["die", "der", "des", "ein", "einem"];
+
+/** "sich auf X beruft": the verbs that make a reflexive "sich auf" an attribution, not "bereiten sich auf". */
+export const RELYING = {
+  anchor: "sich auf",
+  verbs: ["beruft", "berufen", "bezieht", "beziehen", "stützt", "stützen"],
+} as const;
 
 /** Adverbs that make a sending a further one: "additionally sent 3,000", "erneut 3.000 geschickt". */
 export const ADDITIONAL_ADVERBS: readonly string[] = [
@@ -627,7 +635,6 @@ export const WAR_CONTEXT: readonly string[] = [
   "losses",
 ];
 
-/** The most a figure of a metric can plausibly be; more is another count (North Korea's army). */
 /**
  * Contingents are sent by the hundred at the least: "two soldiers … were transported to Kyiv" is no
  * deployment figure, whatever else the clause says.
@@ -640,6 +647,7 @@ export const PLAUSIBLE_MIN: Partial<Record<MetricId, number>> = {
   shells_delivered: 1000,
 };
 
+/** The most a figure of a metric can plausibly be; more is another count (North Korea's army). */
 export const PLAUSIBLE_MAX: Partial<Record<MetricId, number>> = {
   troops_deployed_total: 300_000,
   troops_additional: 300_000,
@@ -839,6 +847,7 @@ export const ATTRIBUTION_CUES = {
     "cited by",
     "gemäß",
     "beruft sich auf",
+    // "…, die sich auf den ukrainischen Geheimdienst beruft": only with a verb of relying after it.
     "sich auf",
     "unter verweis auf",
     "quoted",

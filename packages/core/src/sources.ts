@@ -40,8 +40,9 @@ export const SOURCES = [
       "lee seong-kwon",
       "park sun-won",
       "park sunwon",
-      "spy chief",
-      "intelligence committee",
+      "seoul's spy chief",
+      "south korea's spy chief",
+      "parliamentary intelligence committee",
       "geheimdienstausschuss",
     ],
   },
@@ -359,6 +360,10 @@ export const SOURCES = [
       "russische sicherheitsrat",
       "russia's security council",
       "russian security council",
+      // Longer than HUR's bare "military intelligence", so Russia's own is Russia's.
+      "russian military intelligence",
+      "russischen militärgeheimdienst",
+      "russische militärgeheimdienst",
       // Russia's state news agencies speak for it, as KCNA does for North Korea.
       "tass",
       "ria nowosti",
@@ -373,7 +378,7 @@ export const SOURCES = [
     cues: [
       "kcna",
       "kim jong",
-      // Kim alone is the leader in this story; South Korea's ministers named Kim have their own cues.
+      // Kim alone is the leader in this story (a South Korean Kim is named in full: a known risk).
       "kim",
       "pjöngjang",
       "pyongyang",

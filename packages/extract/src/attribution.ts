@@ -1,4 +1,4 @@
-import type { SourceId } from "@zw/core";
+import { RELYING, type SourceId } from "@zw/core";
 import type { CueHit, TextCues } from "./cue-matcher";
 import { attributionAnchors, INVERTED_ANAPHORIC, type SourceMention, sourceMentions } from "./lexicons";
 
@@ -103,6 +103,10 @@ function speakerOf(
     );
   switch (anchor.value) {
     case "before": {
+      // "sich auf X beruft" names a source, "bereiten sich auf Kämpfe vor" does not.
+      const cue = text.slice(anchor.start, anchor.end).toLowerCase();
+      if (cue === RELYING.anchor && !RELYING_VERB.test(text.slice(anchor.end, anchor.end + 90)))
+        return undefined;
       // "Zuletzt hieß es, 1.200 Soldaten seien in Russland …": the comma ends what "hieß es" names.
       const named = after(FOLLOWING, "speaks");
       return named && !/(?<!\d),(?!\d)/.test(text.slice(anchor.end, named.start)) ? named : undefined;
@@ -171,10 +175,12 @@ function otherSubjectAfterComma(between: string): boolean {
 }
 const RELATIVE_SUBJECT = /^\s*(?:which|who|that|der|die|das|welche|welcher)\b/i;
 
+const RELYING_VERB = new RegExp(`\\b(?:${RELYING.verbs.join("|")})\\b`, "i");
 const ADDRESSEE_BEFORE = /\b(?:der|dem|gegenüber|to)\s+$/i;
 
 /** A place after a preposition is no speaker, but "officials in Seoul", "Militärkreisen in Seoul" are. */
-const PEOPLE_OF_A_PLACE = "(?<!(?:officials|sources|authorities|beamte|kreise|kreisen|behörden)\\s+)";
+const PEOPLE_OF_A_PLACE =
+  "(?<!(?:officials|sources|authorities|spokesman|spokeswoman|spokesperson|lawmakers|beamte|kreise|kreisen|behörden|sprecher|sprecherin|abgeordnete)\\s+)";
 const PLACE_PREPOSITION_BEFORE = new RegExp(
   `${PEOPLE_OF_A_PLACE}\\b(?:in|into|to|against|from|by|durch|nach|gegen|in der|in die|aus der)\\s+$`,
   "i",

@@ -116,10 +116,18 @@ export function extractFigures(input: string, options: ExtractOptions = {}): Fig
  * and hedged, with what the other telling adds. A denial or a first wave of the same value stays apart.
  */
 function oncePerArticle(figures: Figure[]): Figure[] {
+  const valueKey = (f: Figure) =>
+    `${f.metric}|${f.min}|${f.max}|${f.modality === "denied"}|${f.historical === true}`;
+  // Two sources saying one value stay two claims (they corroborate each other); a telling that
+  // names no source joins the first source that says the value.
+  const firstSource = new Map<string, string>();
+  for (const f of figures)
+    if (f.source && !firstSource.has(valueKey(f))) firstSource.set(valueKey(f), f.source);
   // A Map keeps the first appearance's place when a better telling replaces it.
   const best = new Map<string, Figure>();
   for (const f of figures) {
-    const key = `${f.metric}|${f.min}|${f.max}|${f.modality === "denied"}|${f.historical === true}`;
+    const value = valueKey(f);
+    const key = `${value}|${f.source ?? firstSource.get(value) ?? ""}`;
     const kept = best.get(key);
     if (!kept) best.set(key, f);
     else {
@@ -150,7 +158,6 @@ function withShares(text: string, numbers: NumberMatch[]): NumberMatch[] {
       ? { ...n, kind: "percent" as const, value: Math.round(n.value * 100) }
       : n,
   );
-  if (!SHARE_NOUN.test(text)) return shares;
   const found: NumberMatch[] = [];
   for (const m of text.matchAll(SHARE_NOUN_ALL)) {
     const value = SHARE_NOUNS[m[2]!.toLowerCase()];
@@ -163,7 +170,6 @@ function withShares(text: string, numbers: NumberMatch[]): NumberMatch[] {
 }
 
 const SHARE_NOUN_PATTERN = `\\b(${SHARE_ARTICLES.join("|")})\\s+(${Object.keys(SHARE_NOUNS).join("|")})(?=\\s+(?:${SHARE_ARTICLES.join("|")})\\b)`;
-const SHARE_NOUN = new RegExp(SHARE_NOUN_PATTERN, "i");
 const SHARE_NOUN_ALL = new RegExp(SHARE_NOUN_PATTERN, "gi");
 
 const CHANGE_VERBS =
@@ -246,7 +252,7 @@ const OWN_CLAUSE = /;|[,:]\s+(?:and|und|but|aber|while|während|whereas|doch|jed
 
 /** After a modal, a perfect infinitive: English "have" next, German "haben"/"sein" ending the verb. */
 const HEDGED_PAST = new RegExp(
-  `^(?:\\s+\\p{L}+){0,2}?\\s+(?:${MODAL_PERFECT.en.join("|")})\\s|^[^.;:!?]*?\\s\\p{L}+(?:t|en)\\s+(?:worden\\s+)?(?:${MODAL_PERFECT.de.join("|")})\\b`,
+  `^(?:\\s+\\p{L}+){0,2}?\\s+(?:${MODAL_PERFECT.en.join("|")})\\s+(?:been\\s+|already\\s+)?\\p{L}+(?:ed|en|t)\\b|^[^.;:!?]*?\\s\\p{L}+(?:t|en)\\s+(?:worden\\s+)?(?:${MODAL_PERFECT.de.join("|")})\\b`,
   "u",
 );
 
@@ -300,7 +306,7 @@ const PART_OF =
 const WHOLE_OF_A_PART_BEFORE = /\b(?:unter den|among the)\s+$/i;
 /** "ein Bataillon besteht im Allgemeinen aus 100 Soldaten": the size of a unit, not a count. */
 const UNIT_SIZE_BEFORE =
-  /\b(?:bataillon|battalion|brigade|regiment|kompanie|company|platoon|zug)\b[^.,;]{0,40}\b(?:aus|of|consists of|comprises)\s+(?:\p{L}+\s+)?$/iu;
+  /\b(?:bataillon|battalion|brigade|regiment|kompanie|company|platoon|zug)\s+(?:(?:besteht|bestehen|consists|is made up)\s+)?(?:(?:im allgemeinen|in der regel|normalerweise|typically|usually|generally)\s+)?(?:aus|of|comprises)\s+(?:\p{L}+\s+)?$/iu;
 const AGE_OR_UNIT_BEFORE =
   /(?:\b(?:aged|ages|im Alter von)\s+(?:\d{1,2}\s*(?:and|und|or|oder|to|bis|-|–|,)\s*)?|\b(?:unit|platoon|squad|company|Einheit|Kompanie|Zug|Trupp)\s+(?:of|von|mit)\s+(?:about|around|some|roughly|rund|etwa|ca\.)?\s*)$/i;
 const RATE_AFTER =
@@ -844,6 +850,8 @@ class Article {
     if (denial) return "denied";
     // A modal near the number ("could send up to", "schicken könnte"), not one about something
     // else later in the clause ("… were sent and more would follow"). "May" is a month.
+    // "containers that could hold about 6 million shells": an estimate of what was delivered.
+    const aboutCapacity = cues.has(capacity, start, end);
     const projection = cues.scan(projections, start, end).find(
       (h) =>
         distance(h, phrase) <= MODAL_REACH &&
@@ -851,8 +859,7 @@ class Article {
         !(h.start >= phrase.end && NEW_CLAUSE.test(text.slice(phrase.end, h.start))) &&
         // "8,000 troops … are expected to enter combat": the fighting is ahead, not the count.
         !(h.start >= phrase.end && cues.has(combat, h.end, Math.min(end, h.end + COMBAT_REACH))) &&
-        // "containers that could hold about 6 million shells": an estimate of what was delivered.
-        !cues.has(capacity, start, end) &&
+        !aboutCapacity &&
         // "könnte fast fünf Millionen Granaten geliefert haben", "may have sent": a hedged past.
         !HEDGED_PAST.test(text.slice(h.end, sentenceEnd)) &&
         // "could be closer to 12,000": a hedged present.

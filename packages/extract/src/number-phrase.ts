@@ -52,8 +52,6 @@ const isQuote = charClass(/["“”„«»]/);
 const WORD_OF_LETTERS = /^\p{L}+/u;
 const OWNED_TROOPS =
   /^\s+(?:of|von)\s+((?:its|their|ihren|seinen|[\p{L}-]+['’]s))\s+(?:own\s+|eigenen\s+)?([\p{L}-]+)/u;
-/** "of its soldiers": the owner is the sentence's subject, North Korea where the gate lets it pass. */
-const POSSESSIVE_PRONOUN = /^(?:its|their|ihren|seinen)$/i;
 /** A preposition, up to five words, an inflected participle ("geschickten"), then the noun. */
 const EXTENDED_ATTRIBUTE =
   /^(?:nach|in|an|aus|im|ins|zur|zum)\s+(?:[\p{L}-]+\s+){0,5}?(\p{Ll}+(?:ten|enen|ierten))\s+(\p{Lu}[\p{L}-]*)/u;
@@ -256,7 +254,8 @@ export function readNumberPhrase(
     if (noun?.kind === "troops") {
       phrase.head = noun;
       phrase.end = at + owned[0].length;
-      phrase.northKorean = !!cues.at(northKorea, ownerAt) || POSSESSIVE_PRONOUN.test(owned[1]!);
+      // A pronoun's owner is the sentence's subject: the gate decides whose it is.
+      phrase.northKorean = !!cues.at(northKorea, ownerAt);
       return phrase;
     }
   }
@@ -288,7 +287,15 @@ export function readNumberPhrase(
     }
     const phraseHead = cues.at(headPhrases, at);
     if (phraseHead)
-      return finishHead(text, cues, phrase, phraseHead.value, endOfWord(text, phraseHead.end), limitEnd);
+      return finishHead(
+        text,
+        cues,
+        phrase,
+        phraseHead.value,
+        endOfWord(text, phraseHead.end),
+        limitEnd,
+        lang,
+      );
     const lower = word.toLowerCase();
     const nk = cues.at(northKorea, at);
     if (nk) phrase.northKorean = true;
@@ -296,7 +303,7 @@ export function readNumberPhrase(
     if (other) phrase.otherArmy = true;
     // German nouns are capitalised: "300 verletzte russische Soldaten" is not "300 Verletzte".
     const head = headOf(lower, lang, isLowerCase(word.charCodeAt(0)));
-    if (head) return finishHead(text, cues, phrase, head, wordEnd, limitEnd);
+    if (head) return finishHead(text, cues, phrase, head, wordEnd, limitEnd, lang);
     if (nk || other) {
       at = nk ? endOfWord(text, nk.end) : wordEnd;
       continue;
@@ -319,7 +326,7 @@ export function readNumberPhrase(
       // "die 9.000 nach Fernost entsandten Nordkoreaner": a German attribute
       // between the number and its noun, ending in an inflected participle.
       const attributed = lang === "de" ? extendedAttributeHead(text, at, limitEnd) : null;
-      if (attributed) return finishHead(text, cues, phrase, attributed.head, attributed.end, limitEnd);
+      if (attributed) return finishHead(text, cues, phrase, attributed.head, attributed.end, limitEnd, lang);
       break;
     }
     if (cues.at(clauseCues, at) && (lang === "en" || !/e[nrms]?$/.test(lower))) {
@@ -434,12 +441,13 @@ function finishHead(
   head: HeadKind,
   end: number,
   limitEnd: number,
+  lang: Lang,
 ) {
   phrase.head = head;
   phrase.end = end;
   // "6.000 spezialisierte Soldaten und Bauarbeiter": specialists among them make the contingent theirs.
   const partner = AND_NOUN.exec(text.slice(end, Math.min(limitEnd, end + 40)));
-  const partnerHead = partner && head.kind === "troops" ? headOf(partner[1]!.toLowerCase(), "de") : null;
+  const partnerHead = partner && head.kind === "troops" ? headOf(partner[1]!.toLowerCase(), lang) : null;
   if (partnerHead?.kind === "troops" && partnerHead.specialist) phrase.head = partnerHead;
   const owner = /^\s+(?:aus|from|of|der|des|vom|von)\s+(?:(?:the|dem|den|der)\s+)?/iu.exec(
     text.slice(end, Math.min(limitEnd, end + 40)),

@@ -435,6 +435,44 @@ describe("German: attributes before the noun, members of units, the border, what
   ]);
 });
 
+describe("what a review of the rules found misfiring", () => {
+  run("en", [
+    [
+      "Ukraine says it has lost 40,000 of its soldiers since 2022, while North Korean troops fight in Kursk.",
+      [],
+    ],
+    [
+      "A battalion commander said most of the 9,000 North Korean troops had been moved to Kursk.",
+      [{ metric: "troops_in_region", min: 9000 }],
+    ],
+    [
+      "North Korea will have to send another 8,000 troops to Russia, analysts say.",
+      [{ metric: "troops_additional", min: 8000, modality: "projected" }],
+    ],
+    [
+      "Russian military intelligence said 2,000 North Korean soldiers are training near Kursk.",
+      [{ metric: "troops_in_training", min: 2000, source: "RU_GOV" }],
+    ],
+    [
+      "South Korea's NIS said 9,000 North Korean troops are in Russia. The Pentagon also put their number at 9,000.",
+      [
+        { metric: "troops_deployed_total", min: 9000, source: "NIS" },
+        { metric: "troops_deployed_total", min: 9000, source: "US_GOV" },
+      ],
+    ],
+  ]);
+  run("de", [
+    [
+      "Etwa 2.000 nordkoreanische Soldaten bereiten sich auf Kämpfe gegen die Ukraine vor.",
+      [{ metric: "troops_deployed_total", min: 2000, source: null }],
+    ],
+    [
+      "Ein Regierungssprecher in Seoul sagte, 9.000 nordkoreanische Soldaten seien in Russland.",
+      [{ metric: "troops_deployed_total", min: 9000, source: "KR_GOV" }],
+    ],
+  ]);
+});
+
 describe("a handful of soldiers is no contingent", () => {
   run("en", [
     [
