@@ -1056,6 +1056,16 @@ export const OUTLETS: readonly string[] = [
   "russian media",
   "staatsmedien",
   "state media",
+  "the times",
+  "the telegraph",
+  "the guardian",
+  "sky news",
+  "the war zone",
+  // Research groups report, they are no catalogue source: "the British think tank".
+  "think tank",
+  "british think tank",
+  "denkfabrik",
+  "britische denkfabrik",
 ];
 
 /**

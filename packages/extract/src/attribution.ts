@@ -89,8 +89,10 @@ function speakerOf(
         (place === "speaks" ||
           !PLACE_AFTER_VERB.test(text.slice(Math.max(anchor.end, m.start - 24), m.start))),
     );
-  // "shells Russia fires in Ukraine come from …, a paper reported": a place is no subject.
+  // "shells Russia fires in Ukraine come from …, a paper reported": a place is no subject; and
+  // "Zelensky, who has accused Russia of …, said": the relative clause's antecedent speaks.
   const before = (limit: number) =>
+    antecedentOf(text, anchor, mentions, limit) ??
     mentions.findLast(
       (m) =>
         m.end <= anchor.start &&
@@ -159,6 +161,22 @@ function speakerOf(
  */
 const GENITIVE =
   /^\s+(?:(?:des|der|von|vom|aus|from|of|by)\s+(?:(?:the|dem|den|der|des)\s+)?(?:[\p{L}'’-]+\s+){0,3})?$/iu;
+
+/** A mention followed by a relative clause that closes right before the anchor: "X, who …, said". */
+function antecedentOf(
+  text: string,
+  anchor: CueHit<string>,
+  mentions: CueHit<SourceMention>[],
+  limit: number,
+): CueHit<SourceMention> | undefined {
+  return mentions.find(
+    (m) =>
+      m.end <= anchor.start &&
+      m.end >= anchor.start - limit * 2 &&
+      CLOSED_RELATIVE.test(text.slice(m.end, anchor.start)),
+  );
+}
+const CLOSED_RELATIVE = /^\s*,\s*(?:who|which|der|die|das)\s[^;:]*,\s*$/i;
 
 /**
  * Words after the last comma before the verb are its subject: "half of Russia's artillery shells,

@@ -473,6 +473,29 @@ describe("what a review of the rules found misfiring", () => {
   ]);
 });
 
+describe("wire copy's speakers (from the third validation batch, after it was scored)", () => {
+  run("en", [
+    [
+      "Zelensky, who has accused Moscow of hiding the losses of North Korea, said that up to 3,000 North Korean troops had been killed or wounded.",
+      [{ metric: "casualties_total", max: 3000, source: "UA_GOV" }],
+    ],
+    [
+      "North Korea sends Russia about 2 million artillery shells a year, reports The Times, citing Western intelligence.",
+      [{ metric: "shells_delivered", min: 2000000, source: "WEST" }],
+    ],
+    [
+      "Pyongyang has sent at least 3 million artillery shells to Russia, a British think tank found.",
+      [{ metric: "shells_delivered", min: 3000000, source: null }],
+    ],
+  ]);
+  run("de", [
+    [
+      "Selenskyj, der Russland vorwirft, die Verluste Nordkoreas zu verschweigen, sagte, bis zu 3.000 nordkoreanische Soldaten seien getötet oder verwundet worden.",
+      [{ metric: "casualties_total", max: 3000, source: "UA_GOV" }],
+    ],
+  ]);
+});
+
 describe("a handful of soldiers is no contingent", () => {
   run("en", [
     [
