@@ -476,7 +476,7 @@ describe("what a review of the rules found misfiring", () => {
 describe("wire copy's speakers (from the third validation batch, after it was scored)", () => {
   run("en", [
     [
-      "Zelensky, who has accused Moscow of hiding the losses of North Korea, said that up to 3,000 North Korean troops had been killed or wounded.",
+      "Zelensky, who has accused Moscow of hiding the losses of North Korea, said up to 3,000 of its soldiers were now dead or wounded.",
       [{ metric: "casualties_total", max: 3000, source: "UA_GOV" }],
     ],
     [
@@ -679,7 +679,7 @@ describe("who says so: appositions, relative pronouns and the verb offered", () 
       [{ metric: "troops_deployed_total", min: 9000, source: "KR_GOV" }],
     ],
     [
-      "Zelensky puts North Korea's killed or wounded at 3,000, while U.S. officials offered a lower estimate of around 1,100 casualties.",
+      "Zelensky puts North Korea's killed or wounded at 3,000, while U.S. officials offered a smaller estimate, some 1,100 casualties.",
       [
         { metric: "casualties_total", min: 3000, source: "UA_GOV" },
         { metric: "casualties_total", min: 1100, source: "US_GOV" },
