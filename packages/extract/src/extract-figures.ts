@@ -172,8 +172,8 @@ function withShares(text: string, numbers: NumberMatch[]): NumberMatch[] {
 const SHARE_NOUN_PATTERN = `\\b(${SHARE_ARTICLES.join("|")})\\s+(${Object.keys(SHARE_NOUNS).join("|")})(?=\\s+(?:${SHARE_ARTICLES.join("|")})\\b)`;
 const SHARE_NOUN_ALL = new RegExp(SHARE_NOUN_PATTERN, "gi");
 
-const CHANGE_VERBS =
-  "risen|rose|rising|increased|grown|grew|jumped|climbed|fallen|fell|dropped|declined|decreased";
+const RISE_VERBS = "risen|rose|rising|increased|grown|grew|jumped|climbed";
+const CHANGE_VERBS = `${RISE_VERBS}|fallen|fell|dropped|declined|decreased`;
 /** A verb of change right before "from A to B": a change, not a range. */
 const CHANGE_VERB_BEFORE = new RegExp(`\\b(?:${CHANGE_VERBS})\\s+$`, "i");
 /** Words that make the number after them an earlier value: "15,000, up from 11,000", "nach zuvor 11.000". */
@@ -273,14 +273,12 @@ const ALTERNATIVE = /^[^;.]*[\s,](?:or|oder)\s*$/i;
 /** Between a killed and a wounded word: a conjunction and at most a verb or two. */
 const DEAD_OR_WOUNDED_JOIN = /^["“”„«»]?(?:\s+\p{L}+){0,2}?\s*(?:,|\s(?:or|and|oder|und))\s*["“”„«»]?\s*$/u;
 /** "has risen by about 2,000", "um 2.000 gestiegen", "increased by": an increment. */
-const INCREMENT_BEFORE =
-  /\b(?:risen|rose|increased|grown|grew|jumped|climbed|gestiegen|angewachsen)\s+(?:by|um)\s+$/i;
+const INCREMENT_BEFORE = new RegExp(`\\b(?:${RISE_VERBS}|gestiegen|angewachsen)\\s+(?:by|um)\\s+$`, "i");
 const INCREMENT_AFTER = /^\s+(?:gestiegen|angestiegen|angewachsen|erhöht)\b/i;
 
-/** A copula right before an elliptic number, and "the number of …" before it as its subject. */
+/** A copula right before an elliptic number whose subject is "the number of …" (a count noun). */
 const COPULA_BEFORE = /(?:^|\s)(?:is|was|be|are|were|ist|sei|war|sind|seien)\s*$/i;
 const THEIR_NUMBER = /\b(?:ihre|deren|their)\s+(?:Zahl|Anzahl|Gesamtzahl|number|total)\b/i;
-const NUMBER_SUBJECT = /\b(?:number|total|toll|zahl|anzahl|gesamtzahl)\b/i;
 
 const HEDGED_PRESENT =
   /^\s+be\s+(?:closer|close|as many|as much|around|about|up to|more|over|some|roughly|higher|lower|nearly|\d)/i;
@@ -553,7 +551,7 @@ class Article {
         const exceededAfter = EXCEEDED_AFTER.test(text.slice(phrase.end, phrase.end + 16));
         // "Die Zahl … ist um 1.500 gestiegen", "the total number … could be closer to 11,000".
         const incrementAfter = INCREMENT_AFTER.test(text.slice(phrase.end, phrase.end + 24));
-        const numberIs = COPULA_BEFORE.test(before) && NUMBER_SUBJECT.test(text.slice(s.start, phrase.start));
+        const numberIs = COPULA_BEFORE.test(before) && cues.has(countNouns, s.start, phrase.start);
         // "Ihre Zahl liegt bei 9.000" after a sentence on North Korean soldiers.
         if (
           THEIR_NUMBER.test(text.slice(s.start, phrase.start)) &&
